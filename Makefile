@@ -1,0 +1,74 @@
+# Hospital public-service portal.
+#   make run    start the whole portal locally (http://127.0.0.1:8080)
+#   make stop   stop what `make run` started
+#   make test   every test: unit (C), HTTP, browser, and again under ASan+UBSan
+#   make bench  wrk against nginx on loopback
+#   make fuzz   libFuzzer on the request parsing path, bounded time
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror \
+           -Wformat=2 -Wshadow -fstack-protector-strong -D_FORTIFY_SOURCE=2 \
+           -Icgi/core -I/usr/include/ClearSilver -I/usr/include/mariadb
+LDLIBS  = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lz -lmariadb -lsodium
+
+BUILD   ?= build
+CORE_SRC = $(wildcard cgi/core/*.c)
+SERVICE_SRC = $(wildcard cgi/notices/*.c cgi/home/*.c)
+OFFICE_SRC = $(wildcard cgi/office/*.c)
+CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
+SERVICE_OBJ = $(SERVICE_SRC:%.c=$(BUILD)/%.o)
+PROGRAMS = $(BUILD)/portal-public $(BUILD)/portal-office $(BUILD)/portal-user
+
+.PHONY: all build asan run stop test unit bench fuzz clean deps
+all build: $(PROGRAMS)
+
+$(BUILD)/%.o: %.c cgi/core/portal.h $(wildcard cgi/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libportal.a: $(CORE_OBJ) $(SERVICE_OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/portal-public: $(BUILD)/cgi/public/main.o $(BUILD)/libportal.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/portal-office: $(OFFICE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/libportal.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/portal-user: $(BUILD)/cgi/tools/portal-user.o $(BUILD)/libportal.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The same programs with AddressSanitizer and UndefinedBehaviorSanitizer.
+asan:
+	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
+	    LDFLAGS="-fsanitize=address,undefined" all build/asan/unit-tests
+
+# ---- unit tests (Check) ----
+UNIT_SRC = $(wildcard tests/unit/*.c)
+$(BUILD)/unit-tests: $(UNIT_SRC) $(BUILD)/libportal.a
+	$(CC) $(CFLAGS) -o $@ $(UNIT_SRC) $(BUILD)/libportal.a $(LDLIBS) $(shell pkg-config --libs check)
+
+unit: $(BUILD)/unit-tests
+	cd tests/unit && ../../$(BUILD)/unit-tests
+
+deps:
+	@bash cgi/tools/install-deps.sh
+
+run: deps all
+	@bash cgi/tools/stack.sh start
+
+stop:
+	@bash cgi/tools/stack.sh stop
+
+test: deps
+	@bash tests/run-all.sh
+
+bench: deps all
+	@bash tests/bench/run.sh
+
+fuzz: deps
+	@bash tests/fuzz/run.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,338 @@
+/*
+ * db.c - the process's one MariaDB connection and its prepared statements.
+ *
+ * Every statement goes through stmt_run(): it is prepared once per
+ * connection and kept in a small cache keyed by its SQL text, parameters are
+ * bound by a type string ('s' string or NULL, 'i' long long), and results are
+ * copied into the request's HDF tree as text, which is all a template needs.
+ *
+ * When the server has gone away (restart, idle timeout, killed connection)
+ * the connection and its statements are dropped and built again.  A
+ * statement outside a transaction is then retried once; inside one it fails,
+ * because the server has already rolled the transaction back.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+#include "portal.h"
+
+#define MAX_PARAMS 32
+#define MAX_COLUMNS 64
+#define MAX_STATEMENTS 128
+#define COLUMN_BUFFER 1024
+
+struct cached_stmt {
+    const char *sql;
+    MYSQL_STMT *stmt;
+    unsigned ncols;
+    char *colnames[MAX_COLUMNS];
+};
+
+struct param {
+    char type;
+    const char *s;
+    long long i;
+};
+
+static MYSQL *conn;
+static struct cached_stmt cache[MAX_STATEMENTS];
+static int ncache;
+static int in_transaction;
+static unsigned last_errno;
+
+static int connection_lost(unsigned err)
+{
+    return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
+           err == ER_CONNECTION_KILLED || err == CR_CONNECTION_ERROR ||
+           err == ER_SERVER_SHUTDOWN || err == CR_CONN_HOST_ERROR;
+}
+
+static void cache_clear(void)
+{
+    for (int i = 0; i < ncache; i++) {
+        mysql_stmt_close(cache[i].stmt);
+        for (unsigned c = 0; c < cache[i].ncols; c++) free(cache[i].colnames[c]);
+    }
+    ncache = 0;
+}
+
+void db_close(void)
+{
+    cache_clear();
+    if (conn) mysql_close(conn);
+    conn = NULL;
+    in_transaction = 0;
+}
+
+/* Connects with the program's own account.  Session time zone is fixed to
+ * Asia/Shanghai (+08:00, no daylight saving) so NOW() and stored DATETIMEs
+ * agree with what the hospital's clocks say. */
+int db_connect(void)
+{
+    unsigned timeout = 3, io_timeout = 15;
+    if (conn) return 0;
+    conn = mysql_init(NULL);
+    if (!conn) return -1;
+    mysql_optionsv(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    mysql_optionsv(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+08:00'");
+    mysql_optionsv(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+    mysql_optionsv(conn, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
+    mysql_optionsv(conn, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
+    if (!mysql_real_connect(conn, NULL, cfg.db_user, cfg.db_password, cfg.db_name,
+                            0, cfg.db_socket, 0)) {
+        log_error("db: connect as %s failed: %s", cfg.db_user, mysql_error(conn));
+        mysql_close(conn);
+        conn = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+static struct cached_stmt *stmt_get(const char *sql)
+{
+    for (int i = 0; i < ncache; i++)
+        if (cache[i].sql == sql || strcmp(cache[i].sql, sql) == 0) return &cache[i];
+    if (ncache == MAX_STATEMENTS) {
+        log_error("db: statement cache full");
+        return NULL;
+    }
+    MYSQL_STMT *st = mysql_stmt_init(conn);
+    if (!st) return NULL;
+    if (mysql_stmt_prepare(st, sql, strlen(sql))) {
+        last_errno = mysql_stmt_errno(st);
+        if (!connection_lost(last_errno))
+            log_error("db: prepare failed (%u %s): %s", last_errno, mysql_stmt_error(st), sql);
+        mysql_stmt_close(st);
+        return NULL;
+    }
+    struct cached_stmt *cs = &cache[ncache];
+    cs->sql = sql;
+    cs->stmt = st;
+    cs->ncols = 0;
+    MYSQL_RES *meta = mysql_stmt_result_metadata(st);
+    if (meta) {
+        unsigned n = mysql_num_fields(meta);
+        MYSQL_FIELD *f = mysql_fetch_fields(meta);
+        if (n > MAX_COLUMNS) n = MAX_COLUMNS;
+        for (unsigned c = 0; c < n; c++) cs->colnames[c] = strdup(f[c].name);
+        cs->ncols = n;
+        mysql_free_result(meta);
+    }
+    ncache++;
+    return cs;
+}
+
+static int bind_params(struct cached_stmt *cs, const struct param *p, int n)
+{
+    MYSQL_BIND b[MAX_PARAMS];
+    unsigned long lengths[MAX_PARAMS];
+    my_bool nulls[MAX_PARAMS];
+    if ((unsigned)n != mysql_stmt_param_count(cs->stmt)) {
+        log_error("db: %d parameters given, %lu expected: %s", n,
+                  mysql_stmt_param_count(cs->stmt), cs->sql);
+        return -1;
+    }
+    if (n == 0) return 0;
+    memset(b, 0, sizeof(b));
+    for (int i = 0; i < n; i++) {
+        nulls[i] = 0;
+        if (p[i].type == 'i') {
+            b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+            b[i].buffer = (void *)&p[i].i;
+        } else {
+            b[i].buffer_type = MYSQL_TYPE_STRING;
+            nulls[i] = p[i].s == NULL;
+            lengths[i] = p[i].s ? strlen(p[i].s) : 0;
+            b[i].buffer = (void *)p[i].s;
+            b[i].buffer_length = lengths[i];
+            b[i].length = &lengths[i];
+        }
+        b[i].is_null = &nulls[i];
+    }
+    return mysql_stmt_bind_param(cs->stmt, b) ? -1 : 0;
+}
+
+/* Prepares (once), binds and executes; see the file comment for retries. */
+static struct cached_stmt *stmt_run(const char *sql, const struct param *p, int n)
+{
+    for (int attempt = 0; attempt < 2; attempt++) {
+        if (!conn && db_connect()) return NULL;
+        struct cached_stmt *cs = stmt_get(sql);
+        if (cs && bind_params(cs, p, n) == 0 && mysql_stmt_execute(cs->stmt) == 0)
+            return cs;
+        if (cs) last_errno = mysql_stmt_errno(cs->stmt);
+        if (!connection_lost(last_errno)) {
+            if (cs) log_error("db: execute failed (%u %s): %s", last_errno,
+                              mysql_stmt_error(cs->stmt), sql);
+            return NULL;
+        }
+        int was_in_transaction = in_transaction;
+        log_error("db: connection lost (%u), reconnecting", last_errno);
+        db_close();
+        if (was_in_transaction) return NULL;
+    }
+    return NULL;
+}
+
+static int collect_params(const char *types, va_list ap, struct param *p)
+{
+    int n = 0;
+    for (const char *t = types; t && *t; t++, n++) {
+        if (n == MAX_PARAMS) return -1;
+        p[n].type = *t;
+        if (*t == 'i') p[n].i = va_arg(ap, long long);
+        else p[n].s = va_arg(ap, const char *);
+    }
+    return n;
+}
+
+/* Fetches every row into HDF.  prefix.N.col when `numbered`, else
+ * prefix.col for the first row only.  NULL columns are left unset, so a
+ * template can test them with ?name. */
+static int fetch_into_hdf(struct cached_stmt *cs, HDF *hdf, const char *prefix, int numbered)
+{
+    static char buf[MAX_COLUMNS][COLUMN_BUFFER];
+    unsigned long len[MAX_COLUMNS];
+    my_bool isnull[MAX_COLUMNS], trunc[MAX_COLUMNS];
+    MYSQL_BIND b[MAX_COLUMNS];
+    char name[256];
+    int rows = 0;
+
+    memset(b, 0, sizeof(MYSQL_BIND) * cs->ncols);
+    for (unsigned c = 0; c < cs->ncols; c++) {
+        b[c].buffer_type = MYSQL_TYPE_STRING;
+        b[c].buffer = buf[c];
+        b[c].buffer_length = COLUMN_BUFFER - 1;
+        b[c].length = &len[c];
+        b[c].is_null = &isnull[c];
+        b[c].error = &trunc[c];
+    }
+    if (mysql_stmt_bind_result(cs->stmt, b) || mysql_stmt_store_result(cs->stmt)) {
+        log_error("db: fetch failed: %s", mysql_stmt_error(cs->stmt));
+        return -1;
+    }
+    for (;;) {
+        int rc = mysql_stmt_fetch(cs->stmt);
+        if (rc == MYSQL_NO_DATA) break;
+        if (rc == 1) {
+            log_error("db: fetch failed: %s", mysql_stmt_error(cs->stmt));
+            rows = -1;
+            break;
+        }
+        if (numbered || rows == 0) {
+            for (unsigned c = 0; c < cs->ncols; c++) {
+                if (isnull[c]) continue;
+                if (numbered) snprintf(name, sizeof(name), "%s.%d.%s", prefix, rows, cs->colnames[c]);
+                else snprintf(name, sizeof(name), "%s.%s", prefix, cs->colnames[c]);
+                if (len[c] < COLUMN_BUFFER) {
+                    buf[c][len[c]] = 0;
+                    hdf_set_value(hdf, name, buf[c]);
+                } else {
+                    /* longer than the buffer (a notice body): fetch it whole */
+                    char *big = malloc(len[c] + 1);
+                    MYSQL_BIND one;
+                    memset(&one, 0, sizeof(one));
+                    one.buffer_type = MYSQL_TYPE_STRING;
+                    one.buffer = big;
+                    one.buffer_length = len[c] + 1;
+                    if (big && mysql_stmt_fetch_column(cs->stmt, &one, c, 0) == 0) {
+                        big[len[c]] = 0;
+                        hdf_set_value(hdf, name, big);
+                    }
+                    free(big);
+                }
+            }
+        }
+        rows++;
+    }
+    mysql_stmt_free_result(cs->stmt);
+    return rows;
+}
+
+/* Runs a statement that returns no rows; returns the affected row count,
+ * or -1 on error. */
+long long db_exec(const char *sql, const char *types, ...)
+{
+    struct param p[MAX_PARAMS];
+    va_list ap;
+    va_start(ap, types);
+    int n = collect_params(types, ap, p);
+    va_end(ap);
+    if (n < 0) return -1;
+    struct cached_stmt *cs = stmt_run(sql, p, n);
+    if (!cs) return -1;
+    if (cs->ncols) mysql_stmt_free_result(cs->stmt);
+    return (long long)mysql_stmt_affected_rows(cs->stmt);
+}
+
+/* Runs a query; rows land at prefix.0.col, prefix.1.col ...
+ * Returns the number of rows, or -1 on error. */
+int db_rows(HDF *hdf, const char *prefix, const char *sql, const char *types, ...)
+{
+    struct param p[MAX_PARAMS];
+    va_list ap;
+    va_start(ap, types);
+    int n = collect_params(types, ap, p);
+    va_end(ap);
+    if (n < 0) return -1;
+    struct cached_stmt *cs = stmt_run(sql, p, n);
+    return cs ? fetch_into_hdf(cs, hdf, prefix, 1) : -1;
+}
+
+/* Runs a query for one row; its columns land at prefix.col.
+ * Returns 1 when a row was found, 0 when none, -1 on error. */
+int db_row(HDF *hdf, const char *prefix, const char *sql, const char *types, ...)
+{
+    struct param p[MAX_PARAMS];
+    va_list ap;
+    va_start(ap, types);
+    int n = collect_params(types, ap, p);
+    va_end(ap);
+    if (n < 0) return -1;
+    struct cached_stmt *cs = stmt_run(sql, p, n);
+    if (!cs) return -1;
+    int rows = fetch_into_hdf(cs, hdf, prefix, 0);
+    return rows < 0 ? -1 : rows > 0;
+}
+
+long long db_last_insert_id(void)
+{
+    return conn ? (long long)mysql_insert_id(conn) : 0;
+}
+
+unsigned db_errno(void)
+{
+    return last_errno;
+}
+
+int db_in_transaction(void)
+{
+    return in_transaction;
+}
+
+/* A transaction is begun like any statement, so a dead connection found at
+ * BEGIN is rebuilt and nothing is lost. */
+int db_begin(void)
+{
+    if (db_exec("START TRANSACTION", "") < 0) return -1;
+    in_transaction = 1;
+    return 0;
+}
+
+int db_commit(void)
+{
+    long long rc = db_exec("COMMIT", "");
+    in_transaction = 0;
+    return rc < 0 ? -1 : 0;
+}
+
+void db_rollback(void)
+{
+    if (!in_transaction) return;
+    in_transaction = 0;
+    if (conn) db_exec("ROLLBACK", "");
+}

@@ -1,0 +1,68 @@
+/*
+ * log.c - one line per request and per error, on standard error.
+ *
+ * Each line is formatted first and written with one write(2), so lines
+ * from the workers of a pool never interleave in the shared log file.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "portal.h"
+
+const char *log_program = "portal";
+
+static int timestamp(char *buf, size_t len)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    return (int)strftime(buf, len, "%Y-%m-%dT%H:%M:%S%z", &tm);
+}
+
+static void write_line(char *line, int n, size_t cap)
+{
+    if (n < 0) return;
+    if ((size_t)n >= cap - 1) n = (int)cap - 2;
+    line[n++] = '\n';
+    if (write(STDERR_FILENO, line, (size_t)n) < 0) { /* nowhere else to say it */ }
+}
+
+void log_request(struct request *r, double elapsed_ms)
+{
+    char line[1024], ts[40];
+    timestamp(ts, sizeof(ts));
+    int n = snprintf(line, sizeof(line), "%s %s[%d] rid=%s ip=%s user=%s \"%s %.300s\" %d %.2fms",
+                     ts, log_program, (int)getpid(), r->request_id,
+                     r->client_ip ? r->client_ip : "-",
+                     r->user.username[0] ? r->user.username : "-",
+                     r->method ? r->method : "-", r->path ? r->path : "-",
+                     r->status, elapsed_ms);
+    write_line(line, n, sizeof(line));
+}
+
+static void log_with_level(const char *level, const char *fmt, va_list ap)
+{
+    char line[1024], ts[40];
+    timestamp(ts, sizeof(ts));
+    int n = snprintf(line, sizeof(line), "%s %s[%d] %s: ", ts, log_program, (int)getpid(), level);
+    int m = vsnprintf(line + n, sizeof(line) - (size_t)n, fmt, ap);
+    write_line(line, m < 0 ? n : n + m, sizeof(line));
+}
+
+void log_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    log_with_level("error", fmt, ap);
+    va_end(ap);
+}
+
+void log_note(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    log_with_level("note", fmt, ap);
+    va_end(ap);
+}

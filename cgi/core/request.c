@@ -1,0 +1,201 @@
+/*
+ * request.c - one request, from FastCGI parameters to the response.
+ *
+ * ClearSilver's CGI kit does the parsing: cgiwrap_init_emu() points it at
+ * this request's FastCGI streams and parameters, cgi_init() reads the
+ * query string and cookies, cgi_parse() the body (urlencoded or
+ * multipart).  What the kit lacks is added here, once, before any handler
+ * runs: methods and paths are routed before a body is read, bodies over
+ * the limit are refused, every value must be valid UTF-8, every POST must
+ * carry a valid CSRF token, and office pages require a session with the
+ * route's role.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcgiapp.h>
+#include <sodium.h>
+#include "portal.h"
+
+/* ---- ClearSilver's CGI kit reads and writes through these ---- */
+
+static int cb_read(void *data, char *buf, int len)
+{
+    return FCGX_GetStr(buf, len, ((FCGX_Request *)data)->in);
+}
+
+static int cb_writef(void *data, const char *fmt, va_list ap)
+{
+    return FCGX_VFPrintF(((FCGX_Request *)data)->out, fmt, ap);
+}
+
+static int cb_write(void *data, const char *buf, int len)
+{
+    return FCGX_PutStr(buf, len, ((FCGX_Request *)data)->out);
+}
+
+static char *cb_getenv(void *data, const char *name)
+{
+    const char *v = FCGX_GetParam(name, ((FCGX_Request *)data)->envp);
+    return v ? strdup(v) : NULL;
+}
+
+static int cb_putenv(void *data, const char *name, const char *value)
+{
+    (void)data, (void)name, (void)value;
+    return -1;   /* the request's parameters are read-only */
+}
+
+static int cb_iterenv(void *data, int n, char **name, char **value)
+{
+    char **env = ((FCGX_Request *)data)->envp;
+    for (int i = 0; env[i]; i++) {
+        if (i != n) continue;
+        const char *eq = strchr(env[i], '=');
+        if (!eq) return 0;
+        *name = strndup(env[i], (size_t)(eq - env[i]));
+        *value = strdup(eq + 1);
+        return 0;
+    }
+    return 0;
+}
+
+static FCGX_Request *current;
+
+const char *req_env(struct request *r, const char *name)
+{
+    (void)r;
+    return current ? FCGX_GetParam(name, current->envp) : NULL;
+}
+
+const char *req_param(struct request *r, const char *name)
+{
+    char key[128];
+    snprintf(key, sizeof(key), "Query.%s", name);
+    return hdf_get_value(r->hdf, key, NULL);
+}
+
+/* Every name and value under `node`, at any depth, must be valid UTF-8. */
+static int hdf_utf8_valid(HDF *node)
+{
+    for (HDF *c = node ? hdf_obj_child(node) : NULL; c; c = hdf_obj_next(c)) {
+        const char *name = hdf_obj_name(c), *value = hdf_obj_value(c);
+        if (name && !utf8_valid(name, strlen(name))) return 0;
+        if (value && !utf8_valid(value, strlen(value))) return 0;
+        if (!hdf_utf8_valid(c)) return 0;
+    }
+    return 1;
+}
+
+static int nerr_failed(NEOERR *err)
+{
+    if (!err) return 0;
+    nerr_ignore(&err);
+    return 1;
+}
+
+int healthz(struct request *r)
+{
+    r->content_type = "text/plain; charset=utf-8";
+    if (db_row(r->private_hdf, "Health", "SELECT 1 AS ok", "") != 1) {
+        string_append(&r->body, "database unavailable\n");
+        return 503;
+    }
+    string_append(&r->body, "ok\n");
+    return 200;
+}
+
+/* Login, role and CSRF checks that stand before every handler. */
+static int guard(const struct program *prog, struct request *r)
+{
+    if (prog->uses_sessions) session_load(r);
+    if (r->route->roles) {
+        if (!r->user.id) {
+            char target[600], *escaped = NULL;
+            if (strcmp(r->method, "GET") != 0 || nerr_failed(cgi_url_escape(r->path, &escaped)))
+                return redirect(r, prog->login_path);
+            snprintf(target, sizeof(target), "%s?next=%s", prog->login_path, escaped);
+            free(escaped);
+            return redirect(r, target);
+        }
+        if (!(r->user.roles & r->route->roles)) return 403;
+    }
+    if (strcmp(r->method, "POST") == 0 && !csrf_valid(r)) return 403;
+    if (prog->uses_sessions || r->route->shows_form) csrf_prepare(r);
+    return 0;
+}
+
+static int dispatch(const struct program *prog, struct request *r)
+{
+    char allow[64];
+    long long id = 0;
+    const char *len;
+
+    if (nerr_failed(cgi_init(&r->cgi, NULL))) return 400;
+    r->hdf = r->cgi->hdf;
+    if (!utf8_valid(r->path, strlen(r->path)) || strlen(r->path) > 1000) return 400;
+    switch (route_find(prog->routes, r->method, r->path, &r->route, &id, allow, sizeof(allow))) {
+    case ROUTE_NONE: return 404;
+    case ROUTE_WRONG_METHOD: header_add(r, "Allow", allow); return 405;
+    case ROUTE_FOUND: break;
+    }
+    r->path_id = id;
+    len = req_env(r, "CONTENT_LENGTH");
+    if (len && atol(len) > cfg.max_body) return 413;
+    if (nerr_failed(cgi_parse(r->cgi))) return 400;
+    if (!hdf_utf8_valid(hdf_get_obj(r->hdf, "Query")) ||
+        !hdf_utf8_valid(hdf_get_obj(r->hdf, "Cookie")))
+        return 400;
+    hdf_set_value(r->hdf, "Page.path", r->path);
+    int status = guard(prog, r);
+    if (status) return status;
+    status = r->route->handler(r);
+    if (db_in_transaction()) db_rollback();  /* a handler that failed midway */
+    return status;
+}
+
+void request_serve(const struct program *prog, void *fcgx_request)
+{
+    FCGX_Request *fr = fcgx_request;
+    struct request r;
+    double started = now_ms();
+
+    memset(&r, 0, sizeof(r));
+    current = fr;
+    string_init(&r.headers);
+    string_init(&r.body);
+    hdf_init(&r.private_hdf);
+    cgiwrap_init_emu(fr, cb_read, cb_writef, cb_write, cb_getenv, cb_putenv, cb_iterenv);
+
+    const char *rid = FCGX_GetParam("REQUEST_ID", fr->envp);
+    if (rid && strlen(rid) < sizeof(r.request_id) && strspn(rid, "0123456789abcdef") == strlen(rid)) {
+        snprintf(r.request_id, sizeof(r.request_id), "%s", rid);
+    } else {
+        unsigned char raw[8];
+        randombytes_buf(raw, sizeof(raw));
+        sodium_bin2hex(r.request_id, sizeof(r.request_id), raw, sizeof(raw));
+    }
+    r.method = FCGX_GetParam("REQUEST_METHOD", fr->envp);
+    r.path = FCGX_GetParam("DOCUMENT_URI", fr->envp);
+    r.client_ip = FCGX_GetParam("REMOTE_ADDR", fr->envp);
+    if (!r.method) r.method = "GET";
+    if (!r.path) r.path = "/";
+    if (strcmp(r.method, "HEAD") == 0) r.method = "GET";
+
+    r.status = dispatch(prog, &r);
+    if (!r.hdf) {
+        /* cgi_init failed: an empty tree is enough for the error page */
+        hdf_init(&r.hdf);
+    }
+    if (r.status >= 400 && !r.body.len) error_page(&r, r.status);
+
+    response_send(&r, fr->out);
+    log_request(&r, now_ms() - started);
+
+    if (r.cgi) cgi_destroy(&r.cgi);
+    else hdf_destroy(&r.hdf);
+    hdf_destroy(&r.private_hdf);
+    string_clear(&r.headers);
+    string_clear(&r.body);
+    current = NULL;
+}

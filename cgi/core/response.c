@@ -1,0 +1,111 @@
+/*
+ * response.c - status, headers, cookies, redirects and error pages.
+ *
+ * Every response carries the same security headers; only pages a handler
+ * marks `cacheable` (the same bytes for every anonymous visitor) may be kept
+ * by nginx's cache, and then for one second.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <fcgiapp.h>
+#include "portal.h"
+
+static const char security_headers[] =
+    "X-Content-Type-Options: nosniff\r\n"
+    "X-Frame-Options: DENY\r\n"
+    "Referrer-Policy: same-origin\r\n"
+    "Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n"
+    "Content-Security-Policy: default-src 'none'; style-src 'self'; "
+    "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'\r\n";
+
+const char *status_text(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 303: return "See Other";
+    case 400: return "Bad Request";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 413: return "Payload Too Large";
+    case 422: return "Unprocessable Content";
+    case 429: return "Too Many Requests";
+    case 503: return "Service Unavailable";
+    default: return "Internal Server Error";
+    }
+}
+
+/* Adds one header line.  Values come from the program, never raw from the
+ * request, but CR and LF are refused anyway so no header can be split. */
+void header_add(struct request *r, const char *name, const char *value)
+{
+    if (strpbrk(name, "\r\n") || strpbrk(value, "\r\n")) return;
+    string_appendf(&r->headers, "%s: %s\r\n", name, value);
+}
+
+/* HttpOnly and SameSite=Strict always; Secure whenever nginx says the
+ * request came over TLS.  max_age 0 deletes the cookie, -1 makes it last
+ * until the browser closes. */
+void cookie_set(struct request *r, const char *name, const char *value,
+                const char *path, long max_age)
+{
+    char line[512], age[32] = "";
+    const char *https = req_env(r, "HTTPS");
+    if (max_age >= 0) snprintf(age, sizeof(age), "; Max-Age=%ld", max_age);
+    snprintf(line, sizeof(line), "%s=%s; Path=%s%s; HttpOnly; SameSite=Strict%s",
+             name, value, path, age, https && *https ? "; Secure" : "");
+    header_add(r, "Set-Cookie", line);
+}
+
+/* 303 See Other: after a POST the browser fetches the target with GET, so
+ * reloading the result page never submits the form twice. */
+int redirect(struct request *r, const char *location)
+{
+    header_add(r, "Location", local_path_safe(location) ? location : "/");
+    string_clear(&r->body);
+    string_init(&r->body);
+    return 303;
+}
+
+/* A page in the portal's own layout that says, in Chinese, what went wrong
+ * and what the visitor can do. */
+int error_page(struct request *r, int status)
+{
+    char key[64];
+    hdf_set_int_value(r->hdf, "Error.status", status);
+    snprintf(key, sizeof(key), "Http.%d.title", status);
+    hdf_set_value(r->hdf, "Error.title", lang(key));
+    snprintf(key, sizeof(key), "Http.%d.text", status);
+    hdf_set_value(r->hdf, "Error.text", lang(key));
+    r->cacheable = 0;
+    string_clear(&r->body);
+    string_init(&r->body);
+    if (render_template_to(r->hdf, "errors/error.cs", &r->body)) {
+        string_clear(&r->body);
+        string_init(&r->body);
+        string_appendf(&r->body, "%d %s\n", status, status_text(status));
+        r->content_type = "text/plain; charset=utf-8";
+    }
+    return status;
+}
+
+void response_send(struct request *r, void *fcgx_out)
+{
+    FCGX_Stream *out = fcgx_out;
+    STRING head;
+    string_init(&head);
+    string_appendf(&head, "Status: %d %s\r\nContent-Type: %s\r\n%s", r->status,
+                   status_text(r->status),
+                   r->content_type ? r->content_type : "text/html; charset=utf-8",
+                   security_headers);
+    if (r->request_id[0]) string_appendf(&head, "X-Request-Id: %s\r\n", r->request_id);
+    if (r->cacheable && r->status == 200)
+        string_append(&head, "X-Accel-Expires: 1\r\nCache-Control: no-cache\r\n");
+    else
+        string_append(&head, "Cache-Control: no-store\r\n");
+    if (r->headers.len) string_append(&head, r->headers.buf);
+    string_appendf(&head, "Content-Length: %d\r\n\r\n", r->body.len);
+    FCGX_PutStr(head.buf, head.len, out);
+    if (r->body.len) FCGX_PutStr(r->body.buf, r->body.len, out);
+    string_clear(&head);
+}

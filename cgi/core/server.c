@@ -1,0 +1,186 @@
+/*
+ * server.c - the worker pool, as PHP-FPM runs one.
+ *
+ * The parent opens the FastCGI unix socket, hands it to the group nginx's
+ * workers run in (mode 0660), drops root, then forks N workers that each
+ * accept requests on the shared socket with their own MariaDB connection.
+ * A worker that dies - a crash, an OOM kill, SIGKILL - is replaced at once,
+ * so it costs at most the one request it was serving.  SIGTERM to the
+ * parent stops the workers after their current request and removes the
+ * socket and pid file.
+ */
+
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <fcgiapp.h>
+#include <sodium.h>
+#include "portal.h"
+
+extern const char *log_program;
+
+static volatile sig_atomic_t stopping;
+static pid_t *workers;
+
+static void on_stop_signal(int sig)
+{
+    (void)sig;
+    stopping = 1;
+    FCGX_ShutdownPending();
+}
+
+static void set_signal(int sig, void (*fn)(int))
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = fn;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;   /* no SA_RESTART: a blocked accept() must return */
+    sigaction(sig, &sa, NULL);
+}
+
+/* Socket for nginx, then root is given up for good.  The socket's owner and
+ * group are the unprivileged user's, whose group nginx's workers share. */
+static int drop_privileges(void)
+{
+    if (!cfg.run_as_user || geteuid() != 0) return 0;
+    struct passwd *pw = getpwnam(cfg.run_as_user);
+    if (!pw) {
+        log_error("no such user: %s", cfg.run_as_user);
+        return -1;
+    }
+    if (chown(cfg.socket_path, pw->pw_uid, pw->pw_gid) ||
+        setgroups(0, NULL) || setgid(pw->pw_gid) || setuid(pw->pw_uid)) {
+        log_error("cannot become %s: %s", cfg.run_as_user, strerror(errno));
+        return -1;
+    }
+    if (setuid(0) == 0) {
+        log_error("privileges were not dropped");
+        return -1;
+    }
+    return 0;
+}
+
+static void worker_run(const struct program *prog, int listen_fd)
+{
+    FCGX_Request req;
+    set_signal(SIGTERM, on_stop_signal);
+    set_signal(SIGINT, on_stop_signal);
+    signal(SIGCHLD, SIG_DFL);
+    signal(SIGPIPE, SIG_IGN);
+    db_connect();   /* failure is fine here: each request tries again */
+    FCGX_InitRequest(&req, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
+    while (!stopping && FCGX_Accept_r(&req) >= 0) {
+        request_serve(prog, &req);
+        FCGX_Finish_r(&req);
+    }
+    FCGX_Free(&req, 1);
+    db_close();
+    exit(0);   /* not _exit: LeakSanitizer checks at exit */
+}
+
+static pid_t worker_start(const struct program *prog, int listen_fd)
+{
+    pid_t pid = fork();
+    if (pid == 0) worker_run(prog, listen_fd);
+    if (pid < 0) log_error("fork: %s", strerror(errno));
+    return pid;
+}
+
+static void write_pid_file(void)
+{
+    if (!cfg.pid_file) return;
+    FILE *f = fopen(cfg.pid_file, "w");
+    if (!f) {
+        log_error("%s: %s", cfg.pid_file, strerror(errno));
+        return;
+    }
+    fprintf(f, "%d\n", (int)getpid());
+    fclose(f);
+}
+
+/* Waits for workers to exit; respawns any that die while the pool runs.
+ * A worker that dies within a second of starting is respawned after a
+ * pause, so a broken deployment does not spin. */
+static void supervise(const struct program *prog, int listen_fd)
+{
+    time_t *started = calloc((size_t)cfg.workers, sizeof(time_t));
+    for (int i = 0; i < cfg.workers; i++) {
+        workers[i] = worker_start(prog, listen_fd);
+        started[i] = time(NULL);
+    }
+    while (!stopping) {
+        int st;
+        pid_t pid = waitpid(-1, &st, 0);
+        if (pid < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        for (int i = 0; i < cfg.workers; i++) {
+            if (workers[i] != pid) continue;
+            if (WIFSIGNALED(st)) log_error("worker %d killed by signal %d", (int)pid, WTERMSIG(st));
+            else log_error("worker %d exited with %d", (int)pid, WEXITSTATUS(st));
+            workers[i] = 0;
+            if (stopping) break;
+            if (time(NULL) - started[i] < 1) sleep(1);
+            workers[i] = worker_start(prog, listen_fd);
+            started[i] = time(NULL);
+        }
+    }
+    for (int i = 0; i < cfg.workers; i++)
+        if (workers[i] > 0) kill(workers[i], SIGTERM);
+    for (int waited = 0; waited < 50; waited++) {
+        int alive = 0;
+        for (int i = 0; i < cfg.workers; i++) {
+            if (workers[i] <= 0) continue;
+            if (waitpid(workers[i], NULL, WNOHANG) == workers[i]) workers[i] = 0;
+            else alive = 1;
+        }
+        if (!alive) break;
+        struct timespec ts = {0, 100 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    for (int i = 0; i < cfg.workers; i++)
+        if (workers[i] > 0) kill(workers[i], SIGKILL), waitpid(workers[i], NULL, 0);
+    free(started);
+}
+
+int portal_main(int argc, char **argv, const struct program *prog)
+{
+    log_program = prog->name;
+    setenv("TZ", "Asia/Shanghai", 1);
+    tzset();
+    if (config_parse(argc, argv)) return 2;
+    if (sodium_init() < 0 || FCGX_Init() != 0) return 1;
+    if (render_init()) return 1;
+
+    unlink(cfg.socket_path);
+    mode_t old = umask(0117);
+    int listen_fd = FCGX_OpenSocket(cfg.socket_path, 256);
+    umask(old);
+    if (listen_fd < 0) {
+        log_error("cannot listen on %s", cfg.socket_path);
+        return 1;
+    }
+    chmod(cfg.socket_path, 0660);
+    write_pid_file();
+    if (drop_privileges()) return 1;
+
+    workers = calloc((size_t)cfg.workers, sizeof(pid_t));
+    set_signal(SIGTERM, on_stop_signal);
+    set_signal(SIGINT, on_stop_signal);
+    log_note("%s: %d workers on %s", prog->name, cfg.workers, cfg.socket_path);
+    supervise(prog, listen_fd);
+    unlink(cfg.socket_path);
+    if (cfg.pid_file) unlink(cfg.pid_file);
+    free(workers);
+    return 0;
+}

@@ -1,0 +1,27 @@
+/*
+ * portal-public - everything patients and volunteers use, served with the
+ * portal_public database account (read what is published, insert only what
+ * the public may create).
+ */
+#include "portal.h"
+#include "../home/home.h"
+#include "../notices/notices.h"
+
+static const struct route routes[] = {
+    {"GET", "/", home_page, 0, 0},
+    {"GET", "/notices/", notices_list, 0, 0},
+    {"GET", "/notices/{id}", notice_show, 0, 0},
+    {"GET", "/prefs/text-size", prefs_text_size, 0, 0},
+    {"GET", "/healthz", healthz, 0, 0},
+    {0},
+};
+
+static const struct program public_program = {
+    .name = "public",
+    .routes = routes,
+};
+
+int main(int argc, char **argv)
+{
+    return portal_main(argc, argv, &public_program);
+}

@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Starts and stops one private instance of the whole portal: MariaDB with
+# its data directory under run/<instance>/, the two FastCGI handler pools
+# and nginx.  Every process is started here and stopped here, by pid.
+#
+#   stack.sh start | stop | status | restart-handlers | sql | user ARGS...
+#
+# Environment: PORTAL_INSTANCE (default "local"), PORTAL_PORT (8080; the
+# uncached origin listens on PORT+1), PORTAL_BUILD (build dir of the
+# handler binaries, default "build"), PORTAL_WORKERS (per pool, default 2),
+# PORTAL_DEMO (1: load demo data; default 1).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+INSTANCE=${PORTAL_INSTANCE:-local}
+PORT=${PORTAL_PORT:-8080}
+ORIGIN_PORT=$((PORT + 1))
+BUILD=${PORTAL_BUILD:-build}
+WORKERS=${PORTAL_WORKERS:-2}
+NGINX_WORKERS=${PORTAL_NGINX_WORKERS:-1}
+DEMO=${PORTAL_DEMO:-1}
+RUN=$ROOT/run/$INSTANCE
+DB_SOCK=$RUN/mysqld.sock
+ADMIN_USER=$(id -un)
+if [ "$(id -u)" = 0 ]; then WEB_USER=www-data; else WEB_USER=$ADMIN_USER; fi
+
+say() { echo "[$INSTANCE] $*"; }
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+sql() { mariadb --no-defaults -S "$DB_SOCK" -u "$ADMIN_USER" "$@"; }
+
+stop_pid() {  # stop_pid FILE NAME: SIGTERM, wait up to 10 s, then SIGKILL
+  local file=$1 name=$2 pid
+  alive "$file" || { rm -f "$file"; return 0; }
+  pid=$(cat "$file")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then say "$name did not stop, killing"; kill -9 "$pid" 2>/dev/null || true; fi
+  rm -f "$file"
+  say "stopped $name"
+}
+
+start_mariadb() {
+  mkdir -p "$RUN/logs" "$RUN/secrets" "$RUN/sock" "$RUN/nginx/tmp"
+  chmod 700 "$RUN/secrets"
+  if [ ! -d "$RUN/db/mysql" ]; then
+    say "creating MariaDB data directory $RUN/db"
+    mariadb-install-db --no-defaults --datadir="$RUN/db" --user="$ADMIN_USER" \
+      --auth-root-authentication-method=socket --skip-test-db >"$RUN/logs/install-db.log" 2>&1
+  fi
+  if ! alive "$RUN/mariadb.pid"; then
+    mariadbd --no-defaults --datadir="$RUN/db" --socket="$DB_SOCK" --pid-file="$RUN/mariadb.pid" \
+      --skip-networking --user="$ADMIN_USER" --log-error="$RUN/logs/mariadb.log" \
+      --default-time-zone=+08:00 --character-set-server=utf8mb4 \
+      --collation-server=utf8mb4_unicode_ci --innodb-buffer-pool-size=256M \
+      --innodb-flush-log-at-trx-commit=1 --max-connections=500 >/dev/null 2>&1 &
+    for _ in $(seq 300); do
+      mariadb-admin --no-defaults -S "$DB_SOCK" -u "$ADMIN_USER" ping >/dev/null 2>&1 && break
+      sleep 0.1
+    done
+    mariadb-admin --no-defaults -S "$DB_SOCK" -u "$ADMIN_USER" ping >/dev/null 2>&1 ||
+      { say "MariaDB did not start; see $RUN/logs/mariadb.log"; exit 1; }
+    say "MariaDB running (socket $DB_SOCK)"
+  fi
+}
+
+# Applies each numbered migration once, in order, and records it; demo
+# data is applied the same way under the name demo/NNN.
+migrate() {
+  sql -e "CREATE DATABASE IF NOT EXISTS portal CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+          CREATE TABLE IF NOT EXISTS portal.schema_migrations (
+            version VARCHAR(64) NOT NULL PRIMARY KEY,
+            applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP)"
+  local files=("$ROOT"/sql/[0-9]*.sql)
+  [ "$DEMO" = 1 ] && files+=("$ROOT"/sql/demo/[0-9]*.sql)
+  for f in "${files[@]}"; do
+    local version=${f#"$ROOT"/sql/}
+    version=${version%.sql}
+    if [ -z "$(sql -N portal -e "SELECT 1 FROM schema_migrations WHERE version = '$version'")" ]; then
+      say "applying $version"
+      { cat "$f"; echo; echo "INSERT INTO schema_migrations (version) VALUES ('$version');"; } | sql portal
+    fi
+  done
+}
+
+# Accounts and grants (sql/grants.sql) with passwords made here, once.
+grant() {
+  local who
+  for who in public office; do
+    [ -s "$RUN/secrets/$who.pw" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$RUN/secrets/$who.pw")
+  done
+  sql <"$ROOT/sql/grants.sql"
+  sql -e "ALTER USER 'portal_public'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/public.pw")';
+          ALTER USER 'portal_office'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/office.pw")';"
+}
+
+start_pool() {  # start_pool public|office
+  local who=$1 max_body=65536
+  [ "$who" = office ] && max_body=524288
+  alive "$RUN/$who.pid" && return 0
+  [ -x "$ROOT/$BUILD/portal-$who" ] || { say "missing $BUILD/portal-$who: run make"; exit 1; }
+  chown "$WEB_USER" "$RUN/sock" 2>/dev/null || true
+  "$ROOT/$BUILD/portal-$who" --socket "$RUN/sock/$who.sock" --workers "$WORKERS" \
+    --user "$WEB_USER" --pid-file "$RUN/$who.pid" --templates "$ROOT/templates" \
+    --db-socket "$DB_SOCK" --db-user "portal_$who" --db-password-file "$RUN/secrets/$who.pw" \
+    --max-body "$max_body" >>"$RUN/logs/$who.log" 2>&1 &
+  for _ in $(seq 100); do [ -S "$RUN/sock/$who.sock" ] && alive "$RUN/$who.pid" && break; sleep 0.05; done
+  alive "$RUN/$who.pid" || { say "portal-$who did not start; see $RUN/logs/$who.log"; exit 1; }
+  say "portal-$who: $WORKERS workers"
+}
+
+start_nginx() {
+  local user_line=""
+  [ "$(id -u)" = 0 ] && user_line="user www-data www-data;"
+  sed -e "s|@RUN@|$RUN|g; s|@ROOT@|$ROOT|g; s|@PORT@|$PORT|g; s|@ORIGIN_PORT@|$ORIGIN_PORT|g" \
+      -e "s|@USER_LINE@|$user_line|; s|@NGINX_WORKERS@|$NGINX_WORKERS|" \
+      "$ROOT/nginx/local.conf.in" >"$RUN/nginx/nginx.conf"
+  if alive "$RUN/nginx/nginx.pid"; then
+    nginx -q -p "$RUN/nginx" -c "$RUN/nginx/nginx.conf" -s reload
+    return 0
+  fi
+  nginx -q -t -p "$RUN/nginx" -c "$RUN/nginx/nginx.conf" 2>"$RUN/logs/nginx-test.log" ||
+    { cat "$RUN/logs/nginx-test.log"; exit 1; }
+  nginx -p "$RUN/nginx" -c "$RUN/nginx/nginx.conf"
+  say "nginx on http://127.0.0.1:$PORT/ (uncached origin :$ORIGIN_PORT)"
+}
+
+# A first office account for a new local portal, with a random password
+# shown once and kept only in run/<instance>/secrets (never a default).
+demo_account() {
+  [ "$DEMO" = 1 ] || return 0
+  local file=$RUN/secrets/office-login.txt
+  if [ -z "$(sql -N portal -e "SELECT 1 FROM users LIMIT 1")" ]; then
+    local pw
+    pw=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+    echo "$pw" | "$ROOT/$BUILD/portal-user" --db-socket "$DB_SOCK" --db-user "$ADMIN_USER" \
+      add office "办公室管理员" office,admin
+    (umask 077; printf 'username: office\npassword: %s\n' "$pw" >"$file")
+    say "office account created: username office, password $pw (also in $file)"
+  elif [ -f "$file" ]; then
+    say "office login: see $file"
+  fi
+}
+
+wait_healthy() {
+  for _ in $(seq 100); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/healthz")" = 200 ] && return 0
+    sleep 0.1
+  done
+  say "the portal does not answer /healthz; logs are in $RUN/logs"
+  exit 1
+}
+
+stop_all() {
+  stop_pid "$RUN/nginx/nginx.pid" nginx
+  stop_pid "$RUN/public.pid" portal-public
+  stop_pid "$RUN/office.pid" portal-office
+  stop_pid "$RUN/mariadb.pid" MariaDB
+}
+
+case "${1:-}" in
+  start)
+    start_mariadb; migrate; grant
+    start_pool public; start_pool office; start_nginx; wait_healthy; demo_account
+    say "the portal is running: http://127.0.0.1:$PORT/   (office: http://127.0.0.1:$PORT/office/login)"
+    ;;
+  stop) stop_all ;;
+  restart-handlers)
+    stop_pid "$RUN/public.pid" portal-public; stop_pid "$RUN/office.pid" portal-office
+    start_pool public; start_pool office; wait_healthy ;;
+  status)
+    for f in mariadb public office nginx/nginx; do
+      if alive "$RUN/$f.pid"; then echo "$f: running ($(cat "$RUN/$f.pid"))"; else echo "$f: stopped"; fi
+    done ;;
+  sql) shift; sql portal "$@" ;;
+  user) shift; "$ROOT/$BUILD/portal-user" --db-socket "$DB_SOCK" --db-user "$ADMIN_USER" "$@" ;;
+  *) echo "usage: $0 start|stop|status|restart-handlers|sql|user ARGS" >&2; exit 2 ;;
+esac

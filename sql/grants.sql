@@ -1,0 +1,27 @@
+-- Database accounts, least privilege.  Applied on every start: each account
+-- is first stripped of everything, so this file is the whole truth of what
+-- it may do.  Passwords are set by cgi/tools/stack.sh from files it makes
+-- under run/ (never stored in the repository).
+--
+--   portal_public  the public program: reads what is published, inserts
+--                  only what the public may create.
+--   portal_office  the office program (/office/): login, sessions, notices,
+--                  audit log.
+
+CREATE USER IF NOT EXISTS 'portal_public'@'localhost';
+CREATE USER IF NOT EXISTS 'portal_office'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'portal_public'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'portal_office'@'localhost';
+
+GRANT SELECT ON portal.public_notices TO 'portal_public'@'localhost';
+GRANT SELECT ON portal.app_secrets    TO 'portal_public'@'localhost';
+
+GRANT SELECT ON portal.app_secrets    TO 'portal_office'@'localhost';
+GRANT SELECT (id, username, display_name, password_hash, roles, disabled)
+             ON portal.users          TO 'portal_office'@'localhost';
+GRANT UPDATE (last_login_at) ON portal.users TO 'portal_office'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON portal.sessions       TO 'portal_office'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON portal.login_throttle TO 'portal_office'@'localhost';
+GRANT SELECT, INSERT ON portal.audit_log TO 'portal_office'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON portal.notices TO 'portal_office'@'localhost';
+GRANT SELECT ON portal.public_notices TO 'portal_office'@'localhost';

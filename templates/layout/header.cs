@@ -1,0 +1,49 @@
+<!DOCTYPE html>
+<html lang="zh-CN"<?cs if:Cookie.textsize == "large" ?> class="text-large"<?cs /if ?>>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs if:Page.title ?><?cs var:Page.title ?> - <?cs /if ?><?cs var:Site.name ?></title>
+<link rel="stylesheet" href="/static/css/portal.css">
+<link rel="stylesheet" href="/static/css/print.css" media="print">
+<link rel="icon" href="/static/img/logo.svg" type="image/svg+xml">
+</head>
+<body<?cs if:Page.office ?> class="office"<?cs /if ?>>
+<a class="skip-link" href="#main"><?cs var:Lang.skip_to_content ?></a>
+<header class="site-header">
+  <div class="container header-inner">
+    <?cs if:Page.office ?>
+    <a class="site-name" href="/office/"><?cs var:Site.short_name ?> · <?cs var:Lang.Office.title ?></a>
+    <?cs else ?>
+    <a class="site-name" href="/"><img src="/static/img/logo.svg" alt="" width="28" height="28"> <?cs var:Site.name ?></a>
+    <?cs /if ?>
+    <?cs if:Cookie.textsize == "large" ?>
+    <a class="text-size-toggle" href="/prefs/text-size?size=normal&amp;back=<?cs var:url_escape(Page.path) ?>"><?cs var:Lang.text_normal ?></a>
+    <?cs else ?>
+    <a class="text-size-toggle" href="/prefs/text-size?size=large&amp;back=<?cs var:url_escape(Page.path) ?>"><?cs var:Lang.text_large ?></a>
+    <?cs /if ?>
+  </div>
+  <nav class="site-nav container" aria-label="<?cs var:Lang.menu ?>">
+    <ul>
+    <?cs if:Page.office ?>
+      <?cs if:User.username ?>
+      <li><a href="/office/"><?cs var:Lang.Office.home ?></a></li>
+      <?cs if:User.role.office || User.role.admin ?>
+      <li><a href="/office/notices/"><?cs var:Lang.Notice.manage ?></a></li>
+      <li><a href="/office/audit"><?cs var:Lang.Office.audit ?></a></li>
+      <?cs /if ?>
+      <li>
+        <form class="inline-form" method="post" action="/office/logout">
+          <input type="hidden" name="_csrf" value="<?cs var:CSRF.token ?>">
+          <button class="button button-secondary" type="submit"><?cs var:Lang.Office.logout ?></button>
+        </form>
+      </li>
+      <?cs /if ?>
+    <?cs else ?>
+      <li><a href="/"<?cs if:Page.path == "/" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.home ?></a></li>
+      <li><a href="/notices/"<?cs if:Page.section == "notices" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.notices ?></a></li>
+    <?cs /if ?>
+    </ul>
+  </nav>
+</header>
+<main id="main" class="container">

@@ -1,0 +1,36 @@
+<?cs # Form building blocks, GOV.UK style: label, hint, the error beside the
+     field, the value as it was submitted.  Every value is HTML-escaped by
+     Config.VarEscapeMode = html. ?>
+<?cs def:error_summary() ?>
+<?cs if:subcount(Errors) ?>
+<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+  <h2 class="error-summary-title" id="error-summary-title"><?cs var:Lang.error_summary_title ?></h2>
+  <ul class="error-summary-list">
+  <?cs each:e = Errors ?><li><a href="#f-<?cs var:e.field ?>"><?cs var:e.message ?></a></li><?cs /each ?>
+  </ul>
+</div>
+<?cs /if ?>
+<?cs /def ?>
+
+<?cs def:field_start(name, label, hint, error) ?>
+<div class="form-group<?cs if:error ?> form-group-error<?cs /if ?>">
+  <label class="form-label" for="f-<?cs var:name ?>"><?cs var:label ?></label>
+  <?cs if:hint ?><span class="form-hint" id="f-<?cs var:name ?>-hint"><?cs var:hint ?></span><?cs /if ?>
+  <?cs if:error ?><p class="form-error-message" id="f-<?cs var:name ?>-error"><span class="visually-hidden"><?cs var:Lang.error_prefix ?></span><?cs var:error ?></p><?cs /if ?>
+<?cs /def ?>
+
+<?cs def:described_by(name, hint, error) ?><?cs if:hint || error ?> aria-describedby="<?cs if:hint ?>f-<?cs var:name ?>-hint <?cs /if ?><?cs if:error ?>f-<?cs var:name ?>-error<?cs /if ?>"<?cs /if ?><?cs if:error ?> aria-invalid="true"<?cs /if ?><?cs /def ?>
+
+<?cs def:text_field(name, type, label, hint, value, error, maxlen, autocomplete) ?>
+<?cs call:field_start(name, label, hint, error) ?>
+  <input class="form-input" id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs var:type ?>" value="<?cs var:value ?>"<?cs if:maxlen ?> maxlength="<?cs var:maxlen ?>"<?cs /if ?><?cs if:autocomplete ?> autocomplete="<?cs var:autocomplete ?>"<?cs /if ?><?cs call:described_by(name, hint, error) ?>>
+</div>
+<?cs /def ?>
+
+<?cs def:textarea_field(name, label, hint, value, error, rows) ?>
+<?cs call:field_start(name, label, hint, error) ?>
+  <textarea class="form-textarea" id="f-<?cs var:name ?>" name="<?cs var:name ?>" rows="<?cs var:rows ?>"<?cs call:described_by(name, hint, error) ?>><?cs var:value ?></textarea>
+</div>
+<?cs /def ?>
+
+<?cs def:csrf_field() ?><input type="hidden" name="_csrf" value="<?cs var:CSRF.token ?>"><?cs /def ?>

@@ -1,0 +1,30 @@
+/*
+ * suites.h - the Check suites of the unit tests, one per behaviour, and the
+ * few helpers they share.  main.c runs them all.
+ */
+#ifndef UNIT_SUITES_H
+#define UNIT_SUITES_H
+
+#include <check.h>
+
+/* Where the committed tests find templates/: `make unit` runs the binary
+ * from tests/unit.  A trial build may pass -DUNIT_TEMPLATES_DIR=... */
+#ifndef UNIT_TEMPLATES_DIR
+#define UNIT_TEMPLATES_DIR "../../templates"
+#endif
+
+Suite *utf8_suite(void);
+Suite *text_control_suite(void);
+Suite *datetime_suite(void);
+Suite *int_suite(void);
+Suite *local_path_suite(void);
+Suite *route_suite(void);
+Suite *fields_suite(void);
+Suite *escaping_suite(void);
+Suite *csrf_token_suite(void);
+
+/* main.c: points cfg.templates_dir at UNIT_TEMPLATES_DIR and calls
+ * render_init() once; returns its result (0 = language file loaded). */
+int unit_render_ready(void);
+
+#endif
