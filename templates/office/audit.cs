@@ -1,7 +1,7 @@
 <?cs set:Page.office = 1 ?><?cs set:Page.title = Lang.Office.audit ?><?cs include:"layout/header.cs" ?>
 <h1 class="page-title"><?cs var:Lang.Office.audit ?></h1>
 <p class="lead"><?cs var:Lang.Office.audit_lead ?></p>
-<div class="table-wrap">
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:Page.title ?>">
 <table class="data-table">
   <thead><tr>
     <th scope="col"><?cs var:Lang.Office.audit_when ?></th>

@@ -2,7 +2,7 @@
 <h1 class="page-title"><?cs var:Lang.Notice.manage ?></h1>
 <div class="action-bar"><a class="button" href="/office/notices/new"><?cs var:Lang.Notice.new ?></a></div>
 <?cs if:subcount(Notices) ?>
-<div class="table-wrap">
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:Page.title ?>">
 <table class="data-table">
   <thead><tr>
     <th scope="col"><?cs var:Lang.Notice.list_title ?></th>
