@@ -12,6 +12,12 @@
 #include "portal.h"
 
 const char *log_program = "portal";
+static pid_t log_pid;   /* cached: getpid() is a system call on every line */
+
+void log_set_pid(void)
+{
+    log_pid = getpid();
+}
 
 static int timestamp(char *buf, size_t len)
 {
@@ -34,7 +40,7 @@ void log_request(struct request *r, double elapsed_ms)
     char line[1024], ts[40];
     timestamp(ts, sizeof(ts));
     int n = snprintf(line, sizeof(line), "%s %s[%d] rid=%s ip=%s user=%s \"%s %.300s\" %d %.2fms",
-                     ts, log_program, (int)getpid(), r->request_id,
+                     ts, log_program, (int)(log_pid ? log_pid : getpid()), r->request_id,
                      r->client_ip ? r->client_ip : "-",
                      r->user.username[0] ? r->user.username : "-",
                      r->method ? r->method : "-", r->path ? r->path : "-",
@@ -46,7 +52,7 @@ static void log_with_level(const char *level, const char *fmt, va_list ap)
 {
     char line[1024], ts[40];
     timestamp(ts, sizeof(ts));
-    int n = snprintf(line, sizeof(line), "%s %s[%d] %s: ", ts, log_program, (int)getpid(), level);
+    int n = snprintf(line, sizeof(line), "%s %s[%d] %s: ", ts, log_program, (int)(log_pid ? log_pid : getpid()), level);
     int m = vsnprintf(line + n, sizeof(line) - (size_t)n, fmt, ap);
     write_line(line, m < 0 ? n : n + m, sizeof(line));
 }

@@ -205,6 +205,7 @@ int audit_record(struct request *r, const char *action, const char *entity,
 /* ---- log.c ---- */
 void log_request(struct request *r, double elapsed_ms);
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_set_pid(void);          /* after fork */
 void log_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ---- util ---- */

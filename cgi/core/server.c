@@ -72,6 +72,7 @@ static int drop_privileges(void)
 static void worker_run(const struct program *prog, int listen_fd)
 {
     FCGX_Request req;
+    log_set_pid();
     set_signal(SIGTERM, on_stop_signal);
     set_signal(SIGINT, on_stop_signal);
     signal(SIGCHLD, SIG_DFL);

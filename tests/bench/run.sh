@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# make bench: wrk on loopback, 64 connections, against
+#   dynamic  the notice list (20 notices queried from MariaDB and rendered on
+#            every request: the uncached origin server)
+#   static   nginx serving a byte-for-byte copy of that page from a file
+#   cached   the same list through nginx's 1-second page cache
+# and ends with one line:
+#   bench: dynamic_rps=N static_rps=N ratio=R p99_ms=N cached_rps=N cached_ratio=R
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export PORTAL_INSTANCE=bench PORTAL_PORT=${BENCH_PORT:-8480}
+SECONDS_EACH=${BENCH_SECONDS:-10}
+CONNS=${BENCH_CONNECTIONS:-64}
+BASE=http://127.0.0.1:$PORTAL_PORT
+ORIGIN=http://127.0.0.1:$((PORTAL_PORT + 1))
+RUN=run/bench
+
+bash cgi/tools/stack.sh start >/dev/null
+trap 'bash cgi/tools/stack.sh stop >/dev/null' EXIT
+
+n=$(curl -s "$ORIGIN/notices/" | grep -c 'class="notice-item"' || true)
+echo "notice list page shows $n notices"
+
+mkdir -p "$RUN/bench-static"
+curl -s "$ORIGIN/notices/" -o "$RUN/bench-static/notices.html"
+chmod -R a+rX "$RUN/bench-static"
+
+# run_wrk URL -> prints "rps p99_ms"
+run_wrk() {
+  wrk -t2 -c"$CONNS" -d2s "$1" >/dev/null 2>&1 || true   # warm up
+  wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency "$1" | tee -a "$RUN/logs/bench-wrk.txt" |
+    python3 -c '
+import re, sys
+text = sys.stdin.read()
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+m = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
+bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+if bad: print("warning: %s non-2xx responses" % bad.group(1), file=sys.stderr)
+print("%.0f %.2f" % (rps, float(m.group(1)) * scale))'
+}
+
+read -r dyn_rps dyn_p99 < <(run_wrk "$ORIGIN/notices/")
+echo "dynamic (uncached) /notices/: $dyn_rps req/s, p99 $dyn_p99 ms"
+read -r static_rps static_p99 < <(run_wrk "$BASE/bench-static/notices.html")
+echo "static copy:                   $static_rps req/s, p99 $static_p99 ms"
+read -r cached_rps cached_p99 < <(run_wrk "$BASE/notices/")
+echo "cached /notices/:              $cached_rps req/s, p99 $cached_p99 ms"
+
+python3 - "$dyn_rps" "$static_rps" "$dyn_p99" "$cached_rps" <<'PY'
+import sys
+dyn, static, p99, cached = map(float, sys.argv[1:])
+print("bench: dynamic_rps=%d static_rps=%d ratio=%.3f p99_ms=%.1f cached_rps=%d cached_ratio=%.3f"
+      % (dyn, static, dyn / static, p99, cached, cached / static))
+PY
