@@ -25,19 +25,23 @@ all build: $(PROGRAMS)
 
 $(BUILD)/%.o: %.c cgi/core/portal.h $(wildcard cgi/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@echo "  CC $<"
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/libportal.a: $(CORE_OBJ) $(SERVICE_OBJ)
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(BUILD)/portal-public: $(BUILD)/cgi/public/main.o $(BUILD)/libportal.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/portal-office: $(OFFICE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/libportal.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/portal-user: $(BUILD)/cgi/tools/portal-user.o $(BUILD)/libportal.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The same programs with AddressSanitizer and UndefinedBehaviorSanitizer.
 asan:

@@ -126,11 +126,16 @@ static struct cached_stmt *stmt_get(const char *sql)
     return cs;
 }
 
+/* The lengths and NULL flags are read by mysql_stmt_execute(), after this
+ * returns, so they live as long as the process (one statement at a time). */
+static unsigned long param_lengths[MAX_PARAMS];
+static my_bool param_nulls[MAX_PARAMS];
+
 static int bind_params(struct cached_stmt *cs, const struct param *p, int n)
 {
     MYSQL_BIND b[MAX_PARAMS];
-    unsigned long lengths[MAX_PARAMS];
-    my_bool nulls[MAX_PARAMS];
+    unsigned long *lengths = param_lengths;
+    my_bool *nulls = param_nulls;
     if ((unsigned)n != mysql_stmt_param_count(cs->stmt)) {
         log_error("db: %d parameters given, %lu expected: %s", n,
                   mysql_stmt_param_count(cs->stmt), cs->sql);

@@ -18,9 +18,9 @@
     <a class="site-name" href="/"><img src="/static/img/logo.svg" alt="" width="28" height="28"> <?cs var:Site.name ?></a>
     <?cs /if ?>
     <?cs if:Cookie.textsize == "large" ?>
-    <a class="text-size-toggle" href="/prefs/text-size?size=normal&amp;back=<?cs var:url_escape(Page.path) ?>"><?cs var:Lang.text_normal ?></a>
+    <a class="text-size-toggle" href="/prefs/text-size?size=normal&amp;back=<?cs var:url_escape(CGI.RequestURI) ?>"><?cs var:Lang.text_normal ?></a>
     <?cs else ?>
-    <a class="text-size-toggle" href="/prefs/text-size?size=large&amp;back=<?cs var:url_escape(Page.path) ?>"><?cs var:Lang.text_large ?></a>
+    <a class="text-size-toggle" href="/prefs/text-size?size=large&amp;back=<?cs var:url_escape(CGI.RequestURI) ?>"><?cs var:Lang.text_large ?></a>
     <?cs /if ?>
   </div>
   <nav class="site-nav container" aria-label="<?cs var:Lang.menu ?>">

@@ -1,0 +1,487 @@
+// Browser journeys on a phone (390x844, touch, zh-CN) in headless Chromium:
+// what a patient and an office worker see, the large-text mode (适老化),
+// accessibility (axe-core) of every page visited, and printing.
+//
+//   PORTAL_URL=http://127.0.0.1:8380 PORTAL_ORIGIN_URL=http://127.0.0.1:8381 \
+//   PORTAL_INSTANCE=browserdev node --test --test-concurrency=1 tests/browser/
+//
+// Screenshots for humans go to run/screenshots/ (git-ignored).
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+const { AxeBuilder } = require('@axe-core/playwright');
+const { ROOT, BASE, sql, createUser } = require('../lib/portal');
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SHOTS = path.join(ROOT, 'run', 'screenshots');
+const PHONE_WIDTH = 390;
+
+// The texts the user reads, from the same files the portal renders.
+const SITE_NAME = fs.readFileSync(path.join(ROOT, 'templates/site.hdf'), 'utf8')
+  .match(/^\s*name\s*=\s*(.+?)\s*$/m)[1];
+const CATEGORIES = {
+  notice: '通知公告', recruitment: '招聘招募', stop_clinic: '停诊通知',
+  price_change: '价格调整', health_talk: '健康讲座',
+};
+const PUBLIC_ORDER = 'ORDER BY pinned DESC, publish_at DESC, id DESC';
+
+let browser;
+
+before(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  // Pages kept by the 1-second page cache (nginx) before this file began, e.g.
+  // by the HTTP tests, must not be compared with the database.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+});
+
+after(async () => {
+  if (browser) await browser.close();
+});
+
+// A fresh phone: its own cookies; every JavaScript dialog is recorded (and
+// dismissed) so a test can assert that none opened.
+async function phone() {
+  const context = await browser.newContext({
+    viewport: { width: PHONE_WIDTH, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+    locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+  });
+  context.setDefaultTimeout(10000);
+  const page = await context.newPage();
+  page.dialogs = [];
+  page.on('dialog', (d) => {
+    page.dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  return { context, page };
+}
+
+async function open(page, p, status = 200, base = BASE) {
+  const res = await page.goto(base + p);
+  assert.equal(res.status(), status, `GET ${p}`);
+  return res;
+}
+
+// Taps (touch) a link or button, then waits for the navigation it starts to
+// arrive (after any redirects) at a page whose URL satisfies `url`, loaded.
+// (page.waitForURL alone would be satisfied at once by a link back to the
+// page the user is on.)
+async function tapTo(page, locator, url) {
+  return actTo(page, () => locator.tap(), url);
+}
+
+async function clickTo(page, locator, url) {
+  return actTo(page, () => locator.click(), url);
+}
+
+async function actTo(page, act, url) {
+  const arrived = page.waitForEvent('framenavigated', {
+    predicate: (frame) => frame === page.mainFrame() && url(new URL(frame.url())),
+  });
+  await act();
+  await arrived;
+  await page.waitForLoadState('load');
+}
+
+const urlIs = (p) => (u) => u.pathname + u.search === p;
+
+async function text(locator) {
+  return (await locator.innerText()).trim();
+}
+
+async function h1(page) {
+  return text(page.locator('main h1'));
+}
+
+async function assertNoHorizontalScroll(page, where) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= PHONE_WIDTH, `${where}: page is ${width}px wide at a ${PHONE_WIDTH}px screen (horizontal scrolling)`);
+}
+
+async function largeText(page) {
+  return page.evaluate(() => document.documentElement.classList.contains('text-large'));
+}
+
+function mainNav(page) {
+  return page.getByRole('navigation', { name: '主导航' });
+}
+
+// The notices of a list page as the user sees them.
+async function listItems(page) {
+  return page.locator('main .notice-list > .notice-item').evaluateAll((items) => items.map((li) => {
+    const link = li.querySelector('a.notice-link');
+    const time = li.querySelector('time.notice-date');
+    return {
+      title: link ? link.textContent.trim() : '',
+      href: link ? link.getAttribute('href') : '',
+      badge: (li.querySelector('.badge') || {}).textContent || '',
+      pinned: !!li.querySelector('.badge-pinned'),
+      date: time ? time.textContent.trim() : '',
+      datetime: time ? time.getAttribute('datetime') : '',
+      visible: !!(link && link.getClientRects().length),
+    };
+  }));
+}
+
+function assertListShape(items, where) {
+  assert.ok(items.length >= 1 && items.length <= 20, `${where}: ${items.length} notices shown (1 to 20 expected)`);
+  const names = Object.values(CATEGORIES);
+  for (const it of items) {
+    assert.ok(it.title.length > 0 && it.visible, `${where}: a notice without a visible title`);
+    assert.match(it.href, /^\/notices\/\d+$/, `${where}: link of "${it.title}"`);
+    assert.ok(names.includes(it.badge.trim()), `${where}: "${it.title}" has category badge "${it.badge}"`);
+    assert.match(it.date, /^\d{4}-\d{2}-\d{2}$/, `${where}: date of "${it.title}"`);
+    assert.equal(it.datetime, it.date, `${where}: <time datetime> of "${it.title}"`);
+  }
+  const firstUnpinned = items.findIndex((it) => !it.pinned);
+  if (firstUnpinned >= 0) {
+    assert.ok(items.slice(firstUnpinned).every((it) => !it.pinned), `${where}: pinned notices are not all first`);
+  }
+}
+
+function publicIds(where = '1', limit = 20, offset = 0) {
+  return sql(`SELECT id, pinned FROM public_notices WHERE ${where} ${PUBLIC_ORDER} LIMIT ${limit} OFFSET ${offset}`);
+}
+
+// axe-core on the page as it is; serious and critical findings fail, with
+// rule, impact and elements in the message.
+async function assertAccessible(page, where) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n` +
+    v.nodes.slice(0, 8).map((n) => `    ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 200)}` : ''}`).join('\n')).join('\n');
+  assert.equal(bad.length, 0, `${where} (${page.url()}): axe violations:\n${report}`);
+}
+
+// An office account for one journey.
+function officeUser(t, prefix) {
+  return createUser('office', prefix);
+}
+
+async function login(page, user) {
+  await open(page, '/office/login');
+  await page.getByLabel('用户名', { exact: true }).fill(user.username);
+  await page.getByLabel('密码', { exact: true }).fill(user.password);
+  await clickTo(page, page.getByRole('button', { name: '登录', exact: true }), urlIs('/office/'));
+  assert.equal(await h1(page), '后台首页');
+}
+
+test('1. a patient reads notices on a phone', async () => {
+  const { context, page } = await phone();
+  try {
+    // the home page: the hospital, the latest notices
+    await open(page, '/');
+    assert.equal(await h1(page), SITE_NAME);
+    assert.equal(await page.title(), `首页 - ${SITE_NAME}`);
+    const latest = page.locator('section.latest');
+    assert.equal(await text(latest.getByRole('heading', { level: 2 })), '最新通知');
+    const latestItems = await latest.locator('.notice-item').count();
+    const expectedLatest = Math.min(6, Number(sql('SELECT COUNT(*) FROM public_notices')[0][0]));
+    assert.equal(latestItems, expectedLatest, 'latest notices on the home page');
+    assert.ok(latestItems > 0, 'the demo data has public notices');
+    const latestFirst = await text(latest.locator('.notice-link').first());
+    const [[firstId]] = publicIds('1', 1);
+    assert.equal(latestFirst, sql(`SELECT title FROM notices WHERE id = ${firstId}`)[0][0]);
+    await assertNoHorizontalScroll(page, 'home');
+    await page.screenshot({ path: path.join(SHOTS, 'phone-home.png'), fullPage: true });
+
+    // 通知公告: badges, dates, pinned first
+    await tapTo(page, mainNav(page).getByRole('link', { name: '通知公告', exact: true }), urlIs('/notices/'));
+    assert.equal(await h1(page), '通知公告');
+    assert.equal(await mainNav(page).getByRole('link', { name: '通知公告', exact: true }).getAttribute('aria-current'), 'page');
+    const all = await listItems(page);
+    assertListShape(all, 'list');
+    const expected = publicIds();
+    assert.deepEqual(all.map((it) => it.href), expected.map(([id]) => `/notices/${id}`), 'the list is the public notices, pinned first, newest first');
+    assert.deepEqual(all.map((it) => it.pinned), expected.map(([, p]) => p === '1'), 'pinned badges');
+    await assertNoHorizontalScroll(page, 'list');
+    await page.screenshot({ path: path.join(SHOTS, 'phone-notices.png'), fullPage: true });
+
+    // one category
+    const filters = page.getByRole('navigation', { name: '按类别筛选' });
+    await tapTo(page, filters.getByRole('link', { name: '停诊通知', exact: true }), urlIs('/notices/?category=stop_clinic'));
+    assert.equal(await h1(page), '通知公告 · 停诊通知');
+    assert.equal(await filters.getByRole('link', { name: '停诊通知', exact: true }).getAttribute('aria-current'), 'page');
+    assert.equal(await filters.getByRole('link', { name: '全部', exact: true }).getAttribute('aria-current'), null);
+    const stops = await listItems(page);
+    assertListShape(stops, 'filtered list');
+    assert.ok(stops.every((it) => it.badge.trim() === '停诊通知'), `only 停诊通知: ${stops.map((it) => it.badge).join(',')}`);
+    assert.deepEqual(stops.map((it) => it.href), publicIds("category = 'stop_clinic'").map(([id]) => `/notices/${id}`));
+    await assertNoHorizontalScroll(page, 'filtered list');
+
+    // a notice
+    const chosen = stops[0];
+    await tapTo(page, page.locator('main .notice-link', { hasText: chosen.title }).first(), urlIs(chosen.href));
+    assert.equal(await h1(page), chosen.title);
+    assert.equal(await text(page.locator('main .notice-meta .badge')), '停诊通知');
+    const body = await text(page.locator('main .notice-body'));
+    const stored = Buffer.from(sql(`SELECT HEX(body) FROM notices WHERE id = ${chosen.href.split('/').pop()}`)[0][0], 'hex').toString('utf8');
+    assert.equal(body.replace(/\s+/g, ' '), stored.trim().replace(/\s+/g, ' '), 'the body as written');
+    assert.ok(body.includes('\n') === stored.trim().includes('\n'), 'line breaks of the body are kept');
+    await assertNoHorizontalScroll(page, 'notice');
+
+    // back to the list
+    await page.goBack({ waitUntil: 'load' });
+    assert.equal(new URL(page.url()).search, '?category=stop_clinic');
+    assert.equal(await h1(page), '通知公告 · 停诊通知');
+    await tapTo(page, filters.getByRole('link', { name: '全部', exact: true }), urlIs('/notices/'));
+    assert.equal(await h1(page), '通知公告');
+
+    // the next page, if there are more than 20
+    const total = Number(sql('SELECT COUNT(*) FROM public_notices')[0][0]);
+    const next = page.locator('main .pagination').getByRole('link', { name: '下一页', exact: true });
+    if (total <= 20) {
+      assert.equal(await next.count(), 0, 'no 下一页 with 20 notices or fewer');
+      return;
+    }
+    const pages = Math.ceil(total / 20);
+    assert.equal(await text(page.locator('.pagination-status')), `第 1 / ${pages} 页`);
+    await tapTo(page, next, urlIs('/notices/?page=2'));
+    assert.equal(await text(page.locator('.pagination-status')), `第 2 / ${pages} 页`);
+    const second = await listItems(page);
+    assertListShape(second, 'page 2');
+    assert.deepEqual(second.map((it) => it.href), publicIds('1', 20, 20).map(([id]) => `/notices/${id}`));
+    assert.equal(await page.locator('main .pagination').getByRole('link', { name: '上一页', exact: true }).count(), 1);
+    await assertNoHorizontalScroll(page, 'list page 2');
+  } finally {
+    await context.close();
+  }
+});
+
+test('2. large-text mode (大字版) grows the text and is remembered', async () => {
+  const { context, page } = await phone();
+  try {
+    await open(page, '/notices/');
+    const fontSizes = () => page.evaluate(() => ({
+      body: parseFloat(getComputedStyle(document.body).fontSize),
+      lead: parseFloat(getComputedStyle(document.querySelector('main .lead')).fontSize),
+      link: parseFloat(getComputedStyle(document.querySelector('main .notice-link')).fontSize),
+    }));
+    const toggle = page.locator('header .text-size-toggle');
+    assert.equal(await largeText(page), false);
+    assert.equal(await text(toggle), '大字版');
+    const normal = await fontSizes();
+
+    await tapTo(page, page.getByRole('link', { name: '大字版', exact: true }), urlIs('/notices/'));
+    assert.equal(await largeText(page), true, '<html class="text-large">');
+    const large = await fontSizes();
+    for (const k of Object.keys(normal)) {
+      assert.ok(large[k] > normal[k], `${k} text grows: ${normal[k]}px -> ${large[k]}px`);
+    }
+    assert.equal(await text(toggle), '标准字体');
+    assert.equal(await page.getByRole('link', { name: '大字版', exact: true }).count(), 0);
+    const cookie = (await context.cookies(BASE)).find((c) => c.name === 'textsize');
+    assert.equal(cookie && cookie.value, 'large', 'the preference is kept in a cookie');
+    assert.ok(cookie.expires > Date.now() / 1000 + 30 * 24 * 3600, 'the cookie lasts (not a session cookie)');
+    await assertNoHorizontalScroll(page, 'list, large text');
+
+    // another page remembers it
+    await tapTo(page, mainNav(page).getByRole('link', { name: '首页', exact: true }), urlIs('/'));
+    assert.equal(await largeText(page), true, 'home page still large');
+    assert.equal(await text(toggle), '标准字体');
+    assert.ok((await fontSizes()).body === large.body);
+    await assertNoHorizontalScroll(page, 'home, large text');
+    const first = page.locator('section.latest .notice-link').first();
+    const href = await first.getAttribute('href');
+    await tapTo(page, first, urlIs(href));
+    assert.equal(await largeText(page), true, 'notice page still large');
+    await assertNoHorizontalScroll(page, 'notice, large text');
+
+    // and back to the standard size, on the same page
+    await tapTo(page, page.getByRole('link', { name: '标准字体', exact: true }), urlIs(href));
+    assert.equal(await largeText(page), false);
+    assert.equal(await text(toggle), '大字版');
+    assert.equal(parseFloat(await page.evaluate(() => getComputedStyle(document.body).fontSize)), normal.body);
+    assert.equal((await context.cookies(BASE)).find((c) => c.name === 'textsize').value, 'normal');
+    await tapTo(page, mainNav(page).getByRole('link', { name: '通知公告', exact: true }), urlIs('/notices/'));
+    assert.equal(await largeText(page), false, 'standard size stays');
+    assert.deepEqual(await fontSizes(), normal);
+  } finally {
+    await context.close();
+  }
+});
+
+test('2b. 大字版 brings the reader back to the same filtered page', async () => {
+  const { context, page } = await phone();
+  try {
+    await open(page, '/notices/?category=stop_clinic');
+    await tapTo(page, page.getByRole('link', { name: '大字版', exact: true }), (u) => !u.pathname.startsWith('/prefs/'));
+    assert.equal(await largeText(page), true);
+    assert.equal(new URL(page.url()).search, '?category=stop_clinic', 'still on the 停诊通知 filter');
+  } finally {
+    await context.close();
+  }
+});
+
+test('3. the office publishes a notice that then appears publicly', async (t) => {
+  const user = officeUser(t, 'b');
+  const { context, page } = await phone();
+  const stamp = `${process.pid}-${Date.now()}`;
+  const title = `浏览器测试 ${stamp} <script>alert(1)</script> & "x"`;
+  const bodyLines = [`第一段:测试正文 ${stamp}。`, '第二段:<b>不是粗体</b> & 符号 "引号"'];
+  try {
+    await login(page, user);
+    await tapTo(page, mainNav(page).getByRole('link', { name: '通知管理', exact: true }), urlIs('/office/notices/'));
+    assert.equal(await h1(page), '通知管理');
+    await tapTo(page, page.locator('main').getByRole('link', { name: '发布新通知', exact: true }), urlIs('/office/notices/new'));
+    assert.equal(await h1(page), '发布新通知');
+
+    // the empty form: the summary and the messages beside the fields
+    const publish = page.getByRole('button', { name: '保存并发布', exact: true });
+    await clickTo(page, publish, urlIs('/office/notices/new'));
+    const summary = page.getByRole('alert');
+    assert.equal(await text(summary.getByRole('heading')), '提交的内容有问题');
+    const summaryLinks = await summary.getByRole('link').evaluateAll((as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
+    assert.deepEqual(summaryLinks, [['请填写标题', '#f-title'], ['请填写正文', '#f-body']]);
+    const titleInput = page.getByLabel('标题', { exact: true });
+    const bodyInput = page.getByLabel('正文', { exact: true });
+    for (const [input, msg, id] of [[titleInput, '请填写标题', 'f-title'], [bodyInput, '请填写正文', 'f-body']]) {
+      const error = page.locator(`#${id}-error`);
+      assert.equal(await error.isVisible(), true, `${msg} beside the field`);
+      assert.equal((await error.textContent()).trim(), `错误:${msg}`, 'the message, with its prefix for screen readers');
+      assert.equal(await input.getAttribute('aria-invalid'), 'true');
+      assert.ok((await input.getAttribute('aria-describedby')).split(' ').includes(`${id}-error`), `${id} is described by its error`);
+    }
+    assert.equal(await page.locator('#f-category-error').count(), 0, 'category has a default');
+    await page.screenshot({ path: path.join(SHOTS, 'phone-office-form-errors.png'), fullPage: true });
+
+    // what was typed is kept when something is still missing
+    await titleInput.fill(title);
+    await page.getByLabel('类别', { exact: true }).selectOption({ label: '停诊通知' });
+    await clickTo(page, publish, urlIs('/office/notices/new'));
+    assert.deepEqual(await summary.getByRole('link').allInnerTexts(), ['请填写正文']);
+    assert.equal(await titleInput.inputValue(), title, 'the title typed is kept, literally');
+    assert.equal(await page.getByLabel('类别', { exact: true }).inputValue(), 'stop_clinic', 'the category chosen is kept');
+    assert.equal(await titleInput.getAttribute('aria-invalid'), null, 'the title is no longer in error');
+    assert.deepEqual(page.dialogs, [], 'no dialog opened');
+
+    // published
+    await bodyInput.fill(bodyLines.join('\n'));
+    await clickTo(page, publish, (u) => /^\/office\/notices\/\d+$/.test(u.pathname) && u.search === '?done=published');
+    const id = new URL(page.url()).pathname.split('/').pop();
+    assert.equal(await text(page.getByRole('status')), '已发布。');
+    assert.equal(await text(page.locator('#notice-state')), '已公开');
+    assert.equal(await h1(page), title, 'the preview shows the title literally');
+    assert.equal(await page.locator('main script, main b').count(), 0, 'nothing typed became markup');
+    const stored = sql(`SELECT title, category, status FROM notices WHERE id = ${id}`)[0];
+    assert.deepEqual(stored, [title, 'stop_clinic', 'published']);
+    await tapTo(page, page.getByRole('navigation', { name: 'breadcrumb' }).getByRole('link', { name: '通知管理' }), urlIs('/office/notices/'));
+    assert.equal(await text(page.locator(`main a[href="/office/notices/${id}"]`)), title, 'office list shows the title literally');
+
+    // the public list, after the one-second page cache
+    await page.waitForTimeout(1100);
+    await open(page, '/notices/');
+    const link = page.locator(`main a.notice-link[href="/notices/${id}"]`);
+    assert.equal(await text(link), title, 'the new notice is listed, its title shown literally');
+    const item = page.locator('main .notice-item', { has: page.locator(`a.notice-link[href="/notices/${id}"]`) });
+    assert.equal(await text(item.locator('.badge')), '停诊通知');
+    await tapTo(page, link, urlIs(`/notices/${id}`));
+    assert.equal(await h1(page), title);
+    assert.equal(await page.title(), `${title} - ${SITE_NAME}`);
+    const shown = await text(page.locator('main .notice-body'));
+    assert.deepEqual(shown.split('\n').map((l) => l.trim()).filter(Boolean), bodyLines, 'the body, paragraph by paragraph, literally');
+    assert.equal(await page.locator('main script, main b').count(), 0);
+    await assertNoHorizontalScroll(page, 'the new notice');
+
+    // log out
+    await open(page, '/office/');
+    await clickTo(page, page.getByRole('button', { name: '退出登录', exact: true }), urlIs('/office/login?done=logout'));
+    assert.equal(await h1(page), '工作人员登录');
+    assert.equal(await text(page.getByRole('status')), '您已安全退出。');
+    await page.goto(BASE + '/office/notices/');
+    assert.equal(new URL(page.url()).pathname, '/office/login', 'logged out: the office sends to the login page');
+    assert.deepEqual(page.dialogs, [], 'no dialog opened during the journey');
+  } finally {
+    await context.close();
+  }
+});
+
+test('4. accessibility: no serious or critical axe violations', async (t) => {
+  const [[detailId]] = publicIds();
+  const publicPages = [
+    ['home', '/', 200],
+    ['notice list', '/notices/', 200],
+    ['filtered list', '/notices/?category=stop_clinic', 200],
+    ['notice detail', `/notices/${detailId}`, 200],
+    ['404 page', '/notices/999999999', 404],
+  ];
+  const { context, page } = await phone();
+  try {
+    for (const size of ['normal', 'large']) {
+      await context.clearCookies();
+      if (size === 'large') await context.addCookies([{ name: 'textsize', value: 'large', url: BASE }]);
+      for (const [name, p, status] of publicPages) {
+        await t.test(`${name} (${size} text)`, async () => {
+          await open(page, p, status);
+          assert.equal(await largeText(page), size === 'large');
+          await assertAccessible(page, `${name}, ${size} text`);
+        });
+      }
+    }
+    await context.clearCookies();
+
+    const user = officeUser(t, 'a');
+    await t.test('login', async () => {
+      await open(page, '/office/login');
+      await assertAccessible(page, 'login');
+    });
+    await t.test('login with errors', async () => {
+      await open(page, '/office/login');
+      await clickTo(page, page.getByRole('button', { name: '登录', exact: true }), urlIs('/office/login'));
+      assert.equal(await page.getByRole('alert').count(), 1);
+      await assertAccessible(page, 'login with errors');
+    });
+    await login(page, user);
+    await t.test('office home', async () => {
+      await assertAccessible(page, 'office home');
+    });
+    await t.test('office notices list', async () => {
+      await open(page, '/office/notices/');
+      await assertAccessible(page, 'office notices list');
+    });
+    await t.test('new-notice form with errors', async () => {
+      await open(page, '/office/notices/new');
+      await clickTo(page, page.getByRole('button', { name: '保存并发布', exact: true }), urlIs('/office/notices/new'));
+      assert.equal(await page.getByRole('alert').count(), 1);
+      await assertAccessible(page, 'new-notice form with errors');
+    });
+    await t.test('office notice view', async () => {
+      await open(page, `/office/notices/${detailId}`);
+      await assertAccessible(page, 'office notice view');
+    });
+    await t.test('audit log', async () => {
+      await open(page, '/office/audit');
+      await assertAccessible(page, 'audit log');
+    });
+  } finally {
+    await context.close();
+  }
+});
+
+test('5. a printed notice has its body and no site navigation', async () => {
+  const { context, page } = await phone();
+  try {
+    const [[id]] = publicIds();
+    await open(page, `/notices/${id}`);
+    assert.equal(await page.locator('.site-nav').isVisible(), true, 'navigation is shown on screen');
+    await page.emulateMedia({ media: 'print' });
+    for (const sel of ['.site-nav', '.text-size-toggle', '.skip-link', '.breadcrumbs']) {
+      assert.equal(await page.locator(sel).isVisible(), false, `${sel} is hidden in print`);
+    }
+    assert.equal(await page.locator('main h1').isVisible(), true, 'the title is printed');
+    assert.equal(await page.locator('main .notice-body').isVisible(), true, 'the body is printed');
+    assert.ok((await text(page.locator('main .notice-body'))).length > 0);
+    assert.equal(await page.locator('.site-name').isVisible(), true, 'the hospital name heads the printout');
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.locator('.site-nav').isVisible(), true);
+  } finally {
+    await context.close();
+  }
+});
