@@ -7,7 +7,7 @@
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror \
+override CFLAGS += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror \
            -Wformat=2 -Wshadow -fstack-protector-strong -D_FORTIFY_SOURCE=2 \
            -Icgi/core -I/usr/include/ClearSilver -I/usr/include/mariadb
 LDLIBS  = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lz -lmariadb -lsodium
@@ -50,8 +50,9 @@ asan:
 
 # ---- unit tests (Check) ----
 UNIT_SRC = $(wildcard tests/unit/*.c)
-$(BUILD)/unit-tests: $(UNIT_SRC) $(BUILD)/libportal.a
-	$(CC) $(CFLAGS) -o $@ $(UNIT_SRC) $(BUILD)/libportal.a $(LDLIBS) $(shell pkg-config --libs check)
+$(BUILD)/unit-tests: $(UNIT_SRC) $(wildcard tests/unit/*.h) $(BUILD)/libportal.a
+	@echo "  LD $@"
+	@$(CC) $(CFLAGS) -o $@ $(UNIT_SRC) $(BUILD)/libportal.a $(LDLIBS) $(shell pkg-config --libs check)
 
 unit: $(BUILD)/unit-tests
 	cd tests/unit && ../../$(BUILD)/unit-tests

@@ -15,6 +15,7 @@ static int pattern_match(const char *pattern, const char *path, long long *id)
         if (strncmp(pattern, "{id}", 4) == 0) {
             long long v = 0;
             int digits = 0;
+            if (*path == '0') return 0;   /* one URL per page: no /notices/007 */
             while (isdigit((unsigned char)*path) && digits < 15) {
                 v = v * 10 + (*path++ - '0');
                 digits++;

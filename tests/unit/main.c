@@ -5,7 +5,9 @@
  * "100%: Checks: 40, Failures: 0, Errors: 0"; the exit status is nonzero
  * when any check failed, so `make unit` and the test runner can rely on it.
  */
+#include <fcntl.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <sodium.h>
 #include "portal.h"
 #include "suites.h"
@@ -21,6 +23,24 @@ int unit_render_ready(void)
         done = 1;
     }
     return result;
+}
+
+int unit_stderr_off(void)
+{
+    int saved = dup(STDERR_FILENO);
+    int null = open("/dev/null", O_WRONLY);
+    if (null >= 0) {
+        dup2(null, STDERR_FILENO);
+        close(null);
+    }
+    return saved;
+}
+
+void unit_stderr_on(int saved)
+{
+    if (saved < 0) return;
+    dup2(saved, STDERR_FILENO);
+    close(saved);
 }
 
 int main(void)

@@ -27,4 +27,9 @@ Suite *csrf_token_suite(void);
  * render_init() once; returns its result (0 = language file loaded). */
 int unit_render_ready(void);
 
+/* main.c: silence standard error around a call that is expected to log
+ * (log_error() writes there); unit_stderr_on() restores it. */
+int unit_stderr_off(void);
+void unit_stderr_on(int saved);
+
 #endif

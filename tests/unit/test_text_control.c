@@ -34,7 +34,7 @@ END_TEST
 START_TEST(test_other_controls_always_refused)
 {
     static const char *const bad[] = {
-        "\x01", "a\x07" "b", "\x08", "x\x0B", "\x0C", "\x1B[31m", "\x1F", "del\x7F", "end\x7F",
+        "\x01", "a\007b", "\x08", "x\x0B", "\x0C", "\x1B[31m", "\x1F", "del\x7F", "end\x7F",
     };
     for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         ck_assert_msg(text_has_control(bad[i], 0) == 1, "single-line case %u", i);
