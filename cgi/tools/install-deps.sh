@@ -8,6 +8,7 @@ packages=(
   build-essential pkg-config                  # compiler, make
   libfcgi-dev clearsilver-dev libmariadb-dev  # the stack
   libqrencode-dev libsodium-dev check         # QR codes, crypto, unit tests
+  libpng-dev                                  # QR codes as PNG files
   mariadb-server mariadb-client nginx-light   # servers
   tzdata curl wrk clang libclang-rt-14-dev    # time zone, tests, bench, fuzz
   zbar-tools python3-icalendar                # real readers for QR codes and calendars
