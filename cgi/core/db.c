@@ -314,6 +314,12 @@ unsigned db_errno(void)
     return last_errno;
 }
 
+/* 0 after the server went away and could not be reached again. */
+int db_connected(void)
+{
+    return conn != NULL;
+}
+
 int db_in_transaction(void)
 {
     return in_transaction;

@@ -162,6 +162,7 @@ int db_begin(void);
 int db_commit(void);
 void db_rollback(void);
 int db_in_transaction(void);
+int db_connected(void);
 
 /* ---- render.c ---- */
 int render_init(void);

@@ -20,9 +20,34 @@
 
 /* ---- ClearSilver's CGI kit reads and writes through these ---- */
 
+/* The body as ClearSilver reads it, watched for NUL bytes (raw or as
+ * %00): the kit decodes into C strings, so "前半%00后半" would silently be
+ * stored as "前半".  `nul_seen` makes the request a 400 instead. */
+static int nul_seen;
+static char body_tail[2];
+
+static int has_encoded_nul(const char *prev, const char *buf, int len)
+{
+    char window[4];
+    for (int i = 0; i < len; i++) {
+        if (buf[i] == 0) return 1;
+        window[0] = i >= 2 ? buf[i - 2] : prev[i];
+        window[1] = i >= 1 ? buf[i - 1] : prev[1];
+        window[2] = buf[i];
+        if (window[0] == '%' && window[1] == '0' && window[2] == '0') return 1;
+    }
+    return 0;
+}
+
 static int cb_read(void *data, char *buf, int len)
 {
-    return FCGX_GetStr(buf, len, ((FCGX_Request *)data)->in);
+    int n = FCGX_GetStr(buf, len, ((FCGX_Request *)data)->in);
+    if (n > 0) {
+        if (has_encoded_nul(body_tail, buf, n)) nul_seen = 1;
+        body_tail[0] = n >= 2 ? buf[n - 2] : body_tail[1];
+        body_tail[1] = buf[n - 1];
+    }
+    return n;
 }
 
 static int cb_writef(void *data, const char *fmt, va_list ap)
@@ -35,9 +60,22 @@ static int cb_write(void *data, const char *buf, int len)
     return FCGX_PutStr(buf, len, ((FCGX_Request *)data)->out);
 }
 
+static int is_form_type(const char *type)
+{
+    size_t n = strlen("application/x-www-form-urlencoded");
+    if (!type || strncasecmp(type, "application/x-www-form-urlencoded", n) != 0) return 0;
+    return type[n] == 0 || type[n] == ';' || type[n] == ' ';
+}
+
+/* The kit parses a form body only when CONTENT_TYPE is exactly
+ * "application/x-www-form-urlencoded"; a form sent with "; charset=UTF-8"
+ * or in other letter case would lose every field, so it is shown the bare
+ * media type. */
 static char *cb_getenv(void *data, const char *name)
 {
     const char *v = FCGX_GetParam(name, ((FCGX_Request *)data)->envp);
+    if (v && strcmp(name, "CONTENT_TYPE") == 0 && is_form_type(v))
+        v = "application/x-www-form-urlencoded";
     return v ? strdup(v) : NULL;
 }
 
@@ -103,10 +141,7 @@ static int nerr_failed(NEOERR *err)
 static int body_type_accepted(const char *type, const char *len)
 {
     if (!len || atol(len) == 0) return 1;
-    if (!type) return 0;
-    size_t n = strlen("application/x-www-form-urlencoded");
-    return strncasecmp(type, "application/x-www-form-urlencoded", n) == 0 &&
-           (type[n] == 0 || type[n] == ';');
+    return is_form_type(type);
 }
 
 int healthz(struct request *r)
@@ -146,6 +181,8 @@ static int dispatch(const struct program *prog, struct request *r)
     long long id = 0;
     const char *len;
 
+    const char *query = req_env(r, "QUERY_STRING");
+    if (query && strstr(query, "%00")) return 400;
     if (nerr_failed(cgi_init(&r->cgi, NULL))) return 400;
     r->hdf = r->cgi->hdf;
     if (!utf8_valid(r->path, strlen(r->path)) || strlen(r->path) > 1000) return 400;
@@ -158,7 +195,9 @@ static int dispatch(const struct program *prog, struct request *r)
     len = req_env(r, "CONTENT_LENGTH");
     if (len && atol(len) > cfg.max_body) return 413;
     if (!body_type_accepted(req_env(r, "CONTENT_TYPE"), len)) return 415;
-    if (nerr_failed(cgi_parse(r->cgi))) return 400;
+    nul_seen = 0;
+    body_tail[0] = body_tail[1] = 0;
+    if (nerr_failed(cgi_parse(r->cgi)) || nul_seen) return 400;
     if (!hdf_utf8_valid(hdf_get_obj(r->hdf, "Query")) ||
         !hdf_utf8_valid(hdf_get_obj(r->hdf, "Cookie")))
         return 400;
@@ -167,6 +206,7 @@ static int dispatch(const struct program *prog, struct request *r)
     if (status) return status;
     status = r->route->handler(r);
     if (db_in_transaction()) db_rollback();  /* a handler that failed midway */
+    if (status == 500 && !db_connected()) status = 503;  /* the database is away */
     return status;
 }
 

@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <fcgiapp.h>
 #include "portal.h"
 
@@ -100,8 +101,11 @@ void response_send(struct request *r, void *fcgx_out)
                    r->content_type ? r->content_type : "text/html; charset=utf-8",
                    security_headers);
     if (r->request_id[0]) string_appendf(&head, "X-Request-Id: %s\r\n", r->request_id);
+    /* nginx counts cache lifetimes in whole seconds: "@now" keeps the page
+     * until the current second ends, so nobody sees it a second late. */
     if (r->cacheable && r->status == 200)
-        string_append(&head, "X-Accel-Expires: 1\r\nCache-Control: no-cache\r\n");
+        string_appendf(&head, "X-Accel-Expires: @%lld\r\nCache-Control: no-cache\r\n",
+                       (long long)time(NULL));
     else
         string_append(&head, "Cache-Control: no-store\r\n");
     if (r->headers.len) string_append(&head, r->headers.buf);

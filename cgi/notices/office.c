@@ -6,7 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "notices.h"
+
+/* A notice's state as the office sees it; an expired notice is expired
+ * even if it was scheduled for later. */
+#define NOTICE_STATE_SQL \
+    " CASE WHEN status = 'draft' THEN 'draft'" \
+    "      WHEN expire_at <= NOW() THEN 'expired'" \
+    "      WHEN publish_at > NOW() THEN 'scheduled' ELSE 'live' END AS state"
 
 /* How a notice looks in the audit log. */
 static const char snapshot_sql[] =
@@ -32,12 +40,18 @@ static const char *opt_datetime(struct form *f, int i)
     return f->v[i].text ? f->v[i].datetime : NULL;
 }
 
-/* The fields, checked, including that a notice expires after it appears. */
-static int read_notice_form(struct request *r, struct form *f)
+/* The fields, checked, including that a notice expires after it appears
+ * (and, when new, after now: an edit may keep a past expiry). */
+static int read_notice_form(struct request *r, struct form *f, int creating)
 {
     form_read(r, notice_fields, f);
     const char *from = opt_datetime(f, N_PUBLISH_AT), *until = opt_datetime(f, N_EXPIRE_AT);
-    if (from && until && strcmp(until, from) <= 0) form_error(r, f, N_EXPIRE_AT, "expire_before_publish");
+    char now[20];
+    time_t t = time(NULL);
+    struct tm tm;
+    strftime(now, sizeof(now), "%Y-%m-%d %H:%M:%S", localtime_r(&t, &tm));
+    if (creating && until && strcmp(until, now) <= 0) form_error(r, f, N_EXPIRE_AT, "expire_in_past");
+    else if (from && until && strcmp(until, from) <= 0) form_error(r, f, N_EXPIRE_AT, "expire_before_publish");
     return f->errors;
 }
 
@@ -55,9 +69,7 @@ int office_notices(struct request *r)
         " DATE_FORMAT(publish_at, '%Y-%m-%d %H:%i') AS publish_at,"
         " DATE_FORMAT(expire_at, '%Y-%m-%d %H:%i') AS expire_at,"
         " DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i') AS updated_at,"
-        " CASE WHEN status = 'draft' THEN 'draft'"
-        "      WHEN publish_at > NOW() THEN 'scheduled'"
-        "      WHEN expire_at <= NOW() THEN 'expired' ELSE 'live' END AS state"
+        NOTICE_STATE_SQL
         " FROM notices ORDER BY (status = 'draft') DESC, pinned DESC,"
         " COALESCE(publish_at, created_at) DESC, id DESC LIMIT 200",
         "");
@@ -77,7 +89,7 @@ int office_notice_create(struct request *r)
 {
     struct form f;
     char *after = NULL;
-    if (read_notice_form(r, &f)) return show_form(r, 422);
+    if (read_notice_form(r, &f, 1)) return show_form(r, 422);
     int publish = f.v[N_ACTION].text && f.v[N_ACTION].number == 1;
 
     if (db_begin()) return 503;
@@ -110,9 +122,7 @@ static int load_notice(struct request *r)
         " DATE_FORMAT(publish_at, '%Y-%m-%d %H:%i:%s') AS publish_at,"
         " DATE_FORMAT(expire_at, '%Y-%m-%d %H:%i:%s') AS expire_at,"
         " DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i') AS updated_at,"
-        " CASE WHEN status = 'draft' THEN 'draft'"
-        "      WHEN publish_at > NOW() THEN 'scheduled'"
-        "      WHEN expire_at <= NOW() THEN 'expired' ELSE 'live' END AS state"
+        NOTICE_STATE_SQL
         " FROM notices WHERE id = ?",
         "i", r->path_id);
 }
@@ -150,7 +160,7 @@ int office_notice_update(struct request *r)
     char *before = NULL, *after = NULL;
     int status = 500;
     hdf_set_int_value(r->hdf, "Notice.id", (int)r->path_id);
-    if (read_notice_form(r, &f)) return show_form(r, 422);
+    if (read_notice_form(r, &f, 0)) return show_form(r, 422);
     if (db_begin()) return 503;
     if (audit_snapshot(snapshot_sql, r->path_id, &before)) goto out;
     if (!before) { status = 404; goto out; }

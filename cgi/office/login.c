@@ -59,7 +59,7 @@ int office_login(struct request *r)
     long long user_id = hdf_get_int_value(r->private_hdf, "Account.id", 0);
     snprintf(r->user.username, sizeof(r->user.username), "%s", username);
     if (db_begin() || session_start(r, user_id) ||
-        db_exec("UPDATE users SET last_login_at = NOW() WHERE id = ?", "i", user_id) != 1 ||
+        db_exec("UPDATE users SET last_login_at = NOW() WHERE id = ?", "i", user_id) < 0 ||
         audit_record(r, "login", "user", user_id, NULL, NULL) || db_commit())
         return 503;
     login_succeeded(username, ip);

@@ -6,7 +6,7 @@
   <?cs call:text_field("title", "text", Lang.Notice.title, Lang.Notice.title_hint, Form.title, Form.title.error, 200, "off") ?>
 
   <?cs call:field_start("category", Lang.Notice.category, "", Form.category.error) ?>
-    <select class="form-select" id="f-category" name="category">
+    <select class="form-select" id="f-category" name="category"<?cs if:Form.category.error ?> aria-invalid="true" aria-describedby="f-category-error"<?cs /if ?>>
       <?cs each:c = Lang.Category ?>
       <option value="<?cs name:c ?>"<?cs if:Form.category == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option>
       <?cs /each ?>

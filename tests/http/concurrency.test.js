@@ -1,0 +1,78 @@
+// Many requests at once: the two-worker pools queue them, every one is
+// answered, and no write is lost or doubled.
+'use strict';
+const { test, after } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./helpers.js');
+
+const TAG = h.uniq('cc');
+after(() => h.cleanupNotices(TAG));
+
+test('100 simultaneous requests for the notice list are all answered with the whole first page', async () => {
+  await h.ensurePublic(await h.loggedIn('office'), 20, TAG);
+  const expected = h.sql('SELECT id FROM public_notices ORDER BY pinned DESC, publish_at DESC, id DESC LIMIT 20')
+    .map((r) => Number(r[0]));
+  assert.equal(expected.length, 20, 'the instance has at least 20 public notices');
+  const started = Date.now();
+  const all = await Promise.all(Array.from({ length: 100 }, () => h.publicList('', h.ORIGIN)));
+  const ms = Date.now() - started;
+  const statuses = all.map((r) => r.status);
+  assert.deepEqual([...new Set(statuses)], [200], `statuses: ${statuses.join(' ')}`);
+  for (const [i, res] of all.entries()) {
+    assert.deepEqual(h.listedIds(res.text), expected, `response ${i}`);
+    assert.ok(res.text.trimEnd().endsWith('</html>'), `response ${i} is complete`);
+  }
+  assert.ok(ms < 10000, `took ${ms} ms`);
+});
+
+test('100 simultaneous requests on the cached port are answered from one render', async () => {
+  const p = `/notices/?burst=${h.uniq()}`;
+  const all = await Promise.all(Array.from({ length: 100 }, () => h.get(`${h.BASE}${p}`)));
+  assert.deepEqual([...new Set(all.map((r) => r.status))], [200]);
+  assert.equal(new Set(all.map((r) => r.text)).size, 1, 'the same page for everyone');
+  const misses = all.filter((r) => r.headers.get('x-cache') === 'MISS').length;
+  assert.equal(misses, 1, 'one request rendered it, the others waited for the cache');
+});
+
+test('20 notices created at once by one office client give exactly 20 rows and 20 audit records', async () => {
+  const office = await h.loggedIn('office');
+  const titles = Array.from({ length: 20 }, (_, i) => `并发 ${i} ${TAG}`);
+  const results = await Promise.all(titles.map((title) => h.createNotice(office, { title, body: `正文 ${title}` })));
+  for (const { res } of results) assert.equal(res.status, 303);
+  const ids = results.map((r) => r.id);
+  assert.equal(new Set(ids).size, 20, 'twenty different ids');
+  const rows = h.sql(`SELECT id, HEX(title), HEX(body) FROM notices WHERE title LIKE '并发 % ${TAG}' ORDER BY id`);
+  assert.equal(rows.length, 20);
+  for (const [i, title] of titles.entries()) {
+    const row = rows.find((r) => Number(r[0]) === ids[i]);
+    assert.ok(row, `row of ${title}`);
+    assert.equal(row[1], h.hex(title), 'each id has its own title');
+    assert.equal(row[2], h.hex(`正文 ${title}`));
+  }
+  const audits = h.sql(`SELECT entity_id, action, username FROM audit_log WHERE entity = 'notice'
+                        AND entity_id IN (${ids.join(',')})`);
+  assert.equal(audits.length, 20);
+  assert.deepEqual(audits.map((a) => Number(a[0])).sort((a, b) => a - b), [...ids].sort((a, b) => a - b));
+  for (const a of audits) {
+    assert.equal(a[1], 'create');
+    assert.equal(a[2], office.user.username);
+  }
+});
+
+test('10 people logging in at the same moment all get in', async () => {
+  const users = Array.from({ length: 10 }, () => h.newUser('office'));
+  const clients = users.map(() => new h.Client(h.ORIGIN));
+  const tokens = await Promise.all(clients.map((c) => c.csrf('/office/login')));
+  const results = await Promise.all(clients.map((c, i) =>
+    c.post('/office/login', { _csrf: tokens[i], username: users[i].username, password: users[i].password })));
+  assert.deepEqual(results.map((r) => r.status), Array(10).fill(303));
+  const homes = await Promise.all(clients.map((c) => c.get('/office/')));
+  for (const [i, home] of homes.entries()) {
+    assert.equal(home.status, 200);
+    const shows = (u) => new RegExp(`${u.username}(?![0-9a-z])`).test(home.text);
+    assert.ok(shows(users[i]), 'each sees their own account');
+    assert.ok(users.every((u, j) => j === i || !shows(u)), 'and nobody else\'s');
+  }
+  const names = users.map((u) => `'${u.username}'`).join(',');
+  assert.equal(h.sqlValue(`SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username IN (${names})`), '10');
+});
