@@ -229,13 +229,19 @@ static int fetch_into_hdf(struct cached_stmt *cs, HDF *hdf, const char *prefix, 
             break;
         }
         if (numbered || rows == 0) {
+            /* the row's node is found once; its cells are set below it */
+            HDF *row = NULL;
+            if (numbered) snprintf(name, sizeof(name), "%s.%d", prefix, rows);
+            else snprintf(name, sizeof(name), "%s", prefix);
+            if (hdf_get_node(hdf, name, &row) != STATUS_OK) {
+                rows = -1;
+                break;
+            }
             for (unsigned c = 0; c < cs->ncols; c++) {
                 if (isnull[c]) continue;
-                if (numbered) snprintf(name, sizeof(name), "%s.%d.%s", prefix, rows, cs->colnames[c]);
-                else snprintf(name, sizeof(name), "%s.%s", prefix, cs->colnames[c]);
                 if (len[c] < COLUMN_BUFFER) {
                     buf[c][len[c]] = 0;
-                    hdf_set_value(hdf, name, buf[c]);
+                    hdf_set_value(row, cs->colnames[c], buf[c]);
                 } else {
                     /* longer than the buffer (a notice body): fetch it whole */
                     char *big = malloc(len[c] + 1);
@@ -246,7 +252,7 @@ static int fetch_into_hdf(struct cached_stmt *cs, HDF *hdf, const char *prefix, 
                     one.buffer_length = len[c] + 1;
                     if (big && mysql_stmt_fetch_column(cs->stmt, &one, c, 0) == 0) {
                         big[len[c]] = 0;
-                        hdf_set_value(hdf, name, big);
+                        hdf_set_value(row, cs->colnames[c], big);
                     }
                     free(big);
                 }

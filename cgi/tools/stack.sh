@@ -7,7 +7,7 @@
 #
 # Environment: PORTAL_INSTANCE (default "local"), PORTAL_PORT (8080; the
 # uncached origin listens on PORT+1), PORTAL_BUILD (build dir of the
-# handler binaries, default "build"), PORTAL_WORKERS (per pool, default 2),
+# handler binaries, default "build"), PORTAL_WORKERS (per pool, default 4),
 # PORTAL_DEMO (1: load demo data; default 1).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -15,7 +15,7 @@ INSTANCE=${PORTAL_INSTANCE:-local}
 PORT=${PORTAL_PORT:-8080}
 ORIGIN_PORT=$((PORT + 1))
 BUILD=${PORTAL_BUILD:-build}
-WORKERS=${PORTAL_WORKERS:-2}
+WORKERS=${PORTAL_WORKERS:-4}
 NGINX_WORKERS=${PORTAL_NGINX_WORKERS:-1}
 DEMO=${PORTAL_DEMO:-1}
 RUN=$ROOT/run/$INSTANCE
