@@ -14,7 +14,7 @@ LDLIBS  = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lz -lmariadb -lsodium -lqrencode 
 
 BUILD   ?= build
 CORE_SRC = $(wildcard cgi/core/*.c)
-SERVICE_SRC = $(wildcard cgi/notices/*.c cgi/home/*.c)
+SERVICE_SRC = $(wildcard cgi/notices/*.c cgi/home/*.c cgi/booking/*.c)
 OFFICE_SRC = $(wildcard cgi/office/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 SERVICE_OBJ = $(SERVICE_SRC:%.c=$(BUILD)/%.o)

@@ -25,3 +25,9 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON portal.login_throttle TO 'portal_office'
 GRANT SELECT, INSERT ON portal.audit_log TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON portal.notices TO 'portal_office'@'localhost';
 GRANT SELECT ON portal.public_notices TO 'portal_office'@'localhost';
+
+-- booking (分时段预约): the public reads the published schedule
+GRANT SELECT ON portal.departments     TO 'portal_public'@'localhost';
+GRANT SELECT ON portal.doctors         TO 'portal_public'@'localhost';
+GRANT SELECT ON portal.clinic_sessions TO 'portal_public'@'localhost';
+GRANT SELECT ON portal.time_slots      TO 'portal_public'@'localhost';

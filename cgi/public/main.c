@@ -6,11 +6,16 @@
 #include "portal.h"
 #include "../home/home.h"
 #include "../notices/notices.h"
+#include "../booking/booking.h"
 
 static const struct route routes[] = {
     {"GET", "/", home_page, 0, 0},
     {"GET", "/notices/", notices_list, 0, 0},
     {"GET", "/notices/{id}", notice_show, 0, 0},
+    {"GET", "/booking/", booking_departments, 0, 0},
+    {"GET", "/booking/departments/{id}", booking_department, 0, 0},
+    {"GET", "/booking/departments/{id}/schedule", booking_schedule, 0, 0},
+    {"GET", "/booking/doctors/{id}", booking_doctor, 0, 0},
     {"GET", "/prefs/text-size", prefs_text_size, 0, 0},
     {"GET", "/healthz", healthz, 0, 0},
     {0},

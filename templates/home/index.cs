@@ -10,6 +10,7 @@
 <section class="services" aria-labelledby="services-title">
   <h2 id="services-title"><?cs var:Lang.Home.services ?></h2>
   <ul class="service-grid">
+    <li><a class="service-card" href="/booking/"><span class="service-name"><?cs var:Lang.Home.Service.booking.name ?></span><span class="service-desc"><?cs var:Lang.Home.Service.booking.desc ?></span></a></li>
     <li><a class="service-card" href="/notices/"><span class="service-name"><?cs var:Lang.Home.Service.notices.name ?></span><span class="service-desc"><?cs var:Lang.Home.Service.notices.desc ?></span></a></li>
   </ul>
 </section>

@@ -41,6 +41,7 @@
       <?cs /if ?>
     <?cs else ?>
       <li><a href="/"<?cs if:Page.path == "/" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.home ?></a></li>
+      <li><a href="/booking/"<?cs if:Page.section == "booking" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.booking ?></a></li>
       <li><a href="/notices/"<?cs if:Page.section == "notices" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.notices ?></a></li>
     <?cs /if ?>
     </ul>

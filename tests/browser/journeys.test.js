@@ -485,3 +485,31 @@ test('5. a printed notice has its body and no site navigation', async () => {
     await context.close();
   }
 });
+
+test('6. a patient finds a doctor and sees free and full time slots', async (t) => {
+  const { context, page } = await phone();
+  try {
+    await open(page, '/');
+    await tapTo(page, mainNav(page).getByRole('link', { name: '门诊排班', exact: true }), urlIs('/booking/'));
+    assert.equal(await h1(page), '门诊排班与号源');
+    await t.test('axe: department list', () => assertAccessible(page, 'department list'));
+    await tapTo(page, page.locator('main').getByRole('link', { name: /^内科/ }), (u) => u.pathname.startsWith('/booking/departments/'));
+    assert.equal(await h1(page), '内科');
+    await t.test('axe: department', () => assertAccessible(page, 'department'));
+    await tapTo(page, page.locator('main a.notice-link').first(), (u) => u.pathname.startsWith('/booking/doctors/'));
+    assert.ok((await page.locator('main h2', { hasText: '出诊时间与号源' }).count()) === 1);
+    assert.ok((await page.locator('.clinic-session').count()) > 0, 'sessions are listed');
+    assert.ok((await page.locator('.slot').count()) > 0, 'slots are listed');
+    await assertNoHorizontalScroll(page, 'doctor week');
+    await t.test('axe: doctor week', () => assertAccessible(page, 'doctor week'));
+    await tapTo(page, page.getByRole('link', { name: '下周', exact: true }), (u) => u.search === '?week=1');
+    await assertNoHorizontalScroll(page, 'doctor next week');
+    await page.goBack();
+    await tapTo(page, page.locator('.breadcrumbs a').last(), (u) => /^\/booking\/departments\/\d+$/.test(u.pathname));
+    await tapTo(page, page.getByRole('link', { name: '专家出诊时间', exact: true }), (u) => u.pathname.endsWith('/schedule'));
+    assert.equal(await page.locator('table.schedule-table thead th').count(), 9, 'doctor, half-day and seven days');
+    await t.test('axe: expert schedule', () => assertAccessible(page, 'expert schedule'));
+  } finally {
+    await context.close();
+  }
+});

@@ -118,3 +118,12 @@ test('portal_office edits notices but cannot delete them or change the schema', 
   assert.equal(h.sqlValue(`SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'portal' AND table_name = '${SCRATCH}'`), '1');
   assert.ok(Number(h.sqlValue('SELECT COUNT(*) FROM notices')) > 0);
 });
+
+test('portal_public reads the published schedule but cannot change it or read bookings', () => {
+  allowed('public', 'SELECT COUNT(*) FROM time_slots');
+  allowed('public', 'SELECT COUNT(*) FROM clinic_sessions');
+  denied('public', 'UPDATE time_slots SET capacity = 999 WHERE id = 1');
+  denied('public', "UPDATE clinic_sessions SET status = 'stopped' WHERE id = 1");
+  denied('public', 'DELETE FROM doctors WHERE id = 1');
+  denied('public', 'SELECT * FROM bookings');
+});

@@ -1,0 +1,20 @@
+/*
+ * booking.h - 预约诊疗: departments, doctors, their week, the expert schedule.
+ */
+#ifndef BOOKING_H
+#define BOOKING_H
+#include "portal.h"
+
+int booking_departments(struct request *r);
+int booking_department(struct request *r);
+int booking_doctor(struct request *r);
+int booking_schedule(struct request *r);
+
+/* Money is integer fen in the database; shown as yuan with two decimals,
+ * computed exactly in SQL (no floating point anywhere). */
+#define FEN_AS_YUAN(col) "CONCAT(" col " DIV 100, '.', LPAD(" col " MOD 100, 2, '0'))"
+
+/* How many days ahead the schedule is shown and bookable. */
+#define BOOKING_DAYS_AHEAD 14
+
+#endif

@@ -1,0 +1,35 @@
+<?cs set:Page.title = Doctor.name ?><?cs set:Page.section = "booking" ?><?cs include:"layout/header.cs" ?>
+<nav class="breadcrumbs" aria-label="breadcrumb"><ol><li><a href="/booking/"><?cs var:Lang.Booking.title ?></a></li><li><a href="/booking/departments/<?cs var:Doctor.department_id ?>"><?cs var:Doctor.department ?></a></li></ol></nav>
+<h1 class="page-title"><?cs var:Doctor.name ?> <span class="badge badge-notice"><?cs var:Lang.Booking.Title[Doctor.title] ?></span></h1>
+<p><strong><?cs var:Lang.Booking.specialty ?>:</strong><?cs var:Doctor.specialty ?></p>
+<p class="muted"><?cs var:Doctor.intro ?></p>
+
+<h2><?cs var:Lang.Booking.doctor_week ?></h2>
+<nav aria-label="<?cs var:Lang.Booking.doctor_week ?>">
+  <ul class="filter-tabs">
+    <li><a href="/booking/doctors/<?cs var:Doctor.id ?>"<?cs if:Week == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Booking.this_week ?></a></li>
+    <li><a href="/booking/doctors/<?cs var:Doctor.id ?>?week=1"<?cs if:Week == 1 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Booking.next_week ?></a></li>
+  </ul>
+</nav>
+<?cs if:subcount(Sessions) ?>
+<?cs each:s = Sessions ?>
+<section class="clinic-session" aria-labelledby="session-<?cs var:s.id ?>">
+  <h3 id="session-<?cs var:s.id ?>"><?cs var:s.date ?> <?cs var:Lang.Booking.Weekday[s.weekday] ?> <?cs var:Lang.Booking.Period[s.period] ?>
+    · <?cs var:Lang.Booking.Type[s.clinic_type] ?> · <?cs var:Lang.Booking.fee ?> <?cs var:s.fee ?> <?cs var:Lang.Booking.yuan ?></h3>
+  <?cs if:s.status == "stopped" ?>
+  <p class="form-error-message"><?cs var:Lang.Booking.stopped ?><?cs if:s.stop_reason ?>:<?cs var:s.stop_reason ?><?cs /if ?></p>
+  <?cs else ?>
+  <ul class="slot-list">
+    <?cs each:t = Slots ?><?cs if:t.session_id == s.id ?>
+    <li class="slot<?cs if:t.bookable != 1 ?> slot-full<?cs /if ?>"><span class="slot-time"><?cs var:t.starts ?>–<?cs var:t.ends ?></span>
+      <?cs if:t.bookable == 1 ?><span class="slot-free"><?cs var:Lang.Booking.free ?> <?cs var:t.free ?></span><?cs elif:t.free == 0 ?><span class="slot-state"><?cs var:Lang.Booking.full ?></span><?cs else ?><span class="slot-state"><?cs var:Lang.Booking.closed ?></span><?cs /if ?></li>
+    <?cs /if ?><?cs /each ?>
+  </ul>
+  <?cs /if ?>
+</section>
+<?cs /each ?>
+<?cs else ?>
+<p><?cs var:Lang.Booking.no_sessions ?></p>
+<?cs /if ?>
+<p><a href="/booking/departments/<?cs var:Doctor.department_id ?>"><?cs var:Lang.Booking.back_department ?></a></p>
+<?cs include:"layout/footer.cs" ?>
