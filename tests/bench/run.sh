@@ -4,8 +4,9 @@
 #            every request: the uncached origin server)
 #   static   nginx serving a byte-for-byte copy of that page from a file
 #   cached   the same list through nginx's 1-second page cache
+#   doctor's week (booking): sessions and slots of one doctor, uncached
 # and ends with one line:
-#   bench: dynamic_rps=N static_rps=N ratio=R p99_ms=N cached_rps=N cached_ratio=R
+#   bench: dynamic_rps=N static_rps=N ratio=R p99_ms=N cached_rps=N cached_ratio=R ...
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PORTAL_INSTANCE=bench PORTAL_PORT=${BENCH_PORT:-8480}
@@ -47,9 +48,15 @@ echo "static copy:                   $static_rps req/s, p99 $static_p99 ms"
 read -r cached_rps cached_p99 < <(run_wrk "$BASE/notices/")
 echo "cached /notices/:              $cached_rps req/s, p99 $cached_p99 ms"
 
-python3 - "$dyn_rps" "$static_rps" "$dyn_p99" "$cached_rps" <<'PY'
+# booking: a doctor's week (sessions and slots from MariaDB, uncached)
+doctor=$(bash cgi/tools/stack.sh sql -N -e "SELECT doctor_id FROM clinic_sessions GROUP BY doctor_id ORDER BY COUNT(*) DESC LIMIT 1")
+read -r week_rps week_p99 < <(run_wrk "$ORIGIN/booking/doctors/$doctor")
+echo "doctor's week (uncached):      $week_rps req/s, p99 $week_p99 ms"
+
+python3 - "$dyn_rps" "$static_rps" "$dyn_p99" "$cached_rps" "$week_rps" "$week_p99" <<'PY'
 import sys
-dyn, static, p99, cached = map(float, sys.argv[1:])
+dyn, static, p99, cached, week, week_p99 = map(float, sys.argv[1:])
 print("bench: dynamic_rps=%d static_rps=%d ratio=%.3f p99_ms=%.1f cached_rps=%d cached_ratio=%.3f"
-      % (dyn, static, dyn / static, p99, cached, cached / static))
+      " doctor_week_rps=%d doctor_week_p99_ms=%.1f"
+      % (dyn, static, dyn / static, p99, cached, cached / static, week, week_p99))
 PY
