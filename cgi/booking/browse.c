@@ -46,6 +46,11 @@ int booking_department(struct request *r)
     return render(r, "booking/department.cs");
 }
 
+/* Parameters: doctor id, first day and day after the last (from today). */
+#define SESSIONS_OF_DOCTOR_IN_WEEK \
+    " cs.doctor_id = ? AND cs.session_date >= CURDATE() + INTERVAL ? DAY" \
+    " AND cs.session_date < CURDATE() + INTERVAL ? DAY"
+
 /* GET /booking/doctors/{id}?week=0|1 : one week of the doctor's sessions,
  * each with its slots and how many places are free. */
 int booking_doctor(struct request *r)
@@ -63,9 +68,7 @@ int booking_doctor(struct request *r)
         "SELECT cs.id, DATE_FORMAT(cs.session_date, '%Y-%m-%d') AS date,"
         " WEEKDAY(cs.session_date) AS weekday, cs.period, cs.clinic_type, cs.status, cs.stop_reason,"
         " " FEN_AS_YUAN("cs.fee_fen") " AS fee"
-        " FROM clinic_sessions cs WHERE cs.doctor_id = ?"
-        " AND cs.session_date >= CURDATE() + INTERVAL ? DAY"
-        " AND cs.session_date < CURDATE() + INTERVAL ? DAY"
+        " FROM clinic_sessions cs WHERE" SESSIONS_OF_DOCTOR_IN_WEEK
         " ORDER BY cs.session_date, FIELD(cs.period, 'morning', 'afternoon', 'evening')",
         "iii", r->path_id, week * 7, week * 7 + 7) < 0)
         return 500;
@@ -75,8 +78,7 @@ int booking_doctor(struct request *r)
         " (t.is_open = 1 AND cs.status = 'open' AND t.starts_at > NOW()"
         "  AND t.booked < t.capacity) AS bookable"
         " FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id"
-        " WHERE cs.doctor_id = ? AND cs.session_date >= CURDATE() + INTERVAL ? DAY"
-        " AND cs.session_date < CURDATE() + INTERVAL ? DAY ORDER BY t.starts_at",
+        " WHERE" SESSIONS_OF_DOCTOR_IN_WEEK " ORDER BY t.starts_at",
         "iii", r->path_id, week * 7, week * 7 + 7) < 0)
         return 500;
     hdf_set_int_value(r->hdf, "Week", (int)week);
