@@ -31,3 +31,9 @@ GRANT SELECT ON portal.departments     TO 'portal_public'@'localhost';
 GRANT SELECT ON portal.doctors         TO 'portal_public'@'localhost';
 GRANT SELECT ON portal.clinic_sessions TO 'portal_public'@'localhost';
 GRANT SELECT ON portal.time_slots      TO 'portal_public'@'localhost';
+
+-- booking: the public books, looks up and cancels its own bookings, taking
+-- and freeing places (only the `booked` counter of a slot)
+GRANT SELECT, INSERT ON portal.bookings TO 'portal_public'@'localhost';
+GRANT UPDATE (status, cancelled_at, cancel_reason) ON portal.bookings TO 'portal_public'@'localhost';
+GRANT UPDATE (booked) ON portal.time_slots TO 'portal_public'@'localhost';

@@ -9,6 +9,16 @@ int booking_departments(struct request *r);
 int booking_department(struct request *r);
 int booking_doctor(struct request *r);
 int booking_schedule(struct request *r);
+int booking_form(struct request *r);
+int booking_create(struct request *r);
+int booking_show(struct request *r);
+int booking_qr_png(struct request *r);
+int booking_calendar(struct request *r);
+int booking_lookup_form(struct request *r);
+int booking_lookup(struct request *r);
+int booking_cancel(struct request *r);
+
+int booking_view_path(const char *no, char *out, size_t len);
 
 /* Money is integer fen in the database; shown as yuan with two decimals,
  * computed exactly in SQL (no floating point anywhere). */
@@ -16,5 +26,9 @@ int booking_schedule(struct request *r);
 
 /* How many days ahead the schedule is shown and bookable. */
 #define BOOKING_DAYS_AHEAD 14
+/* Online booking and cancelling close this long before the slot. */
+#define CUTOFF_MINUTES 30
+/* Characters of the MAC in a booking's link (132 bits). */
+#define VIEW_TOKEN_CHARS 22
 
 #endif

@@ -171,8 +171,9 @@ static struct cached_stmt *stmt_run(const char *sql, const struct param *p, int 
             return cs;
         if (cs) last_errno = mysql_stmt_errno(cs->stmt);
         if (!connection_lost(last_errno)) {
-            if (cs) log_error("db: execute failed (%u %s): %s", last_errno,
-                              mysql_stmt_error(cs->stmt), sql);
+            /* a duplicate key is an answer the caller handles (db_errno) */
+            if (cs && last_errno == ER_DUP_ENTRY) log_note("db: duplicate key: %s", mysql_stmt_error(cs->stmt));
+            else if (cs) log_error("db: execute failed (%u %s): %s", last_errno, mysql_stmt_error(cs->stmt), sql);
             return NULL;
         }
         int was_in_transaction = in_transaction;

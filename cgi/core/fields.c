@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "portal.h"
+#include "identity.h"
 
 static void replace_all(STRING *out, const char *tmpl, const char *key, const char *value)
 {
@@ -102,6 +103,8 @@ static const char *check_value(const struct field *fd, const char *v, struct for
     case FIELD_CHECKBOX:
         out->number = 1;
         return NULL;
+    case FIELD_MOBILE:
+        return cn_mobile_check(v) == 0 ? NULL : "mobile_invalid";
     }
     return "invalid";
 }

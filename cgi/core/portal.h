@@ -111,6 +111,7 @@ enum field_type {
     FIELD_DATETIME,    /* "YYYY-MM-DDTHH:MM" from <input type=datetime-local> */
     FIELD_CHECKBOX,    /* present = 1 */
     FIELD_SECRET,      /* password: never echoed back into the form */
+    FIELD_MOBILE,      /* mainland mobile number, 11 digits (identity.c) */
 };
 
 struct field {
@@ -180,8 +181,11 @@ int error_page(struct request *r, int status);
 void response_send(struct request *r, void *fcgx_out);
 const char *status_text(int status);
 
+/* ---- secret.c: MACs with named keys from app_secrets ---- */
+int secret_mac(const char *name, const char *message, char *out, size_t outlen, size_t chars);
+int secret_mac_matches(const char *name, const char *message, const char *token, size_t chars);
+
 /* ---- csrf.c ---- */
-int csrf_load_key(void);
 void csrf_prepare(struct request *r);
 int csrf_valid(struct request *r);
 int csrf_token_for(const char *seed, char *out, size_t outlen);

@@ -22,7 +22,7 @@
   <ul class="slot-list">
     <?cs each:t = Slots ?><?cs if:t.session_id == s.id ?>
     <li class="slot<?cs if:t.bookable != 1 ?> slot-full<?cs /if ?>"><span class="slot-time"><?cs var:t.starts ?>–<?cs var:t.ends ?></span>
-      <?cs if:t.bookable == 1 ?><span class="slot-free"><?cs var:Lang.Booking.free ?> <?cs var:t.free ?></span><?cs elif:t.free == 0 ?><span class="slot-state"><?cs var:Lang.Booking.full ?></span><?cs else ?><span class="slot-state"><?cs var:Lang.Booking.closed ?></span><?cs /if ?></li>
+      <?cs if:t.bookable == 1 ?><a class="slot-free" href="/booking/slots/<?cs var:t.id ?>"><?cs var:Lang.Booking.book ?> · <?cs var:Lang.Booking.free ?> <?cs var:t.free ?></a><?cs elif:t.free == 0 ?><span class="slot-state"><?cs var:Lang.Booking.full ?></span><?cs else ?><span class="slot-state"><?cs var:Lang.Booking.closed ?></span><?cs /if ?></li>
     <?cs /if ?><?cs /each ?>
   </ul>
   <?cs /if ?>

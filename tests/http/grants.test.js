@@ -119,11 +119,13 @@ test('portal_office edits notices but cannot delete them or change the schema', 
   assert.ok(Number(h.sqlValue('SELECT COUNT(*) FROM notices')) > 0);
 });
 
-test('portal_public reads the published schedule but cannot change it or read bookings', () => {
+test('portal_public reads the published schedule, takes and frees places, and changes nothing else', () => {
   allowed('public', 'SELECT COUNT(*) FROM time_slots');
   allowed('public', 'SELECT COUNT(*) FROM clinic_sessions');
   denied('public', 'UPDATE time_slots SET capacity = 999 WHERE id = 1');
   denied('public', "UPDATE clinic_sessions SET status = 'stopped' WHERE id = 1");
   denied('public', 'DELETE FROM doctors WHERE id = 1');
-  denied('public', 'SELECT * FROM bookings');
+  denied('public', "UPDATE bookings SET id_number = 'x' WHERE id = 1");
+  denied('public', 'DELETE FROM bookings WHERE id = 1');
+  denied('public', 'UPDATE time_slots SET is_open = 1 WHERE id = 1');
 });

@@ -1,0 +1,189 @@
+/*
+ * booking/book.c - booking a time slot with real-name identity, and the
+ * confirmation: number, arrival window, check-in QR code, calendar file.
+ *
+ * The rules live in the database where they must hold under concurrency:
+ * a place is taken by UPDATE ... WHERE booked < capacity (atomic), and one
+ * person holds at most one booking per department and half-day (a UNIQUE
+ * key).  The rest - opening days, cut-off, no-show suspension - is checked
+ * in the same transaction before the place is taken.
+ *
+ * A booking is reached only with a MAC of its confirmation number (the
+ * 'checkin' key), never by a guessable id: `t` in links, and the check-in
+ * token in the QR code.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <sodium.h>
+#include "booking.h"
+#include "identity.h"
+#include "qr.h"
+
+#define NO_SHOW_LIMIT 3            /* no-shows ... */
+#define NO_SHOW_WINDOW_DAYS 90     /* ... within this many days ... */
+#define NO_SHOW_SUSPEND_DAYS 30    /* ... suspend online booking this long */
+
+static const char *const id_types[] = {"resident_id", "passport", "hk_macao", "taiwan", "other", NULL};
+
+enum { B_NAME, B_ID_TYPE, B_ID_NUMBER, B_MOBILE, B_FOR_FAMILY };
+static const struct field booking_fields[] = {
+    [B_NAME] = {"patient_name", FIELD_TEXT, 1, 2, 32, NULL, "Booking.patient_name"},
+    [B_ID_TYPE] = {"id_type", FIELD_CHOICE, 1, 0, 0, id_types, "Booking.id_type"},
+    [B_ID_NUMBER] = {"id_number", FIELD_TEXT, 1, 5, 32, NULL, "Booking.id_number"},
+    [B_MOBILE] = {"mobile", FIELD_MOBILE, 1, 0, 0, NULL, "Booking.mobile"},
+    [B_FOR_FAMILY] = {"for_family", FIELD_CHECKBOX, 0, 0, 0, NULL, "Booking.for_family"},
+    {0},
+};
+
+/* The slot with its session, doctor and department, as Slot.*; also
+ * whether it can be booked now and why not. */
+static int load_slot(struct request *r, long long slot_id)
+{
+    return db_row(r->hdf, "Slot",
+        "SELECT t.id, t.session_id, DATE_FORMAT(t.starts_at, '%H:%i') AS starts,"
+        " DATE_FORMAT(t.ends_at, '%H:%i') AS ends, DATE_FORMAT(cs.session_date, '%Y-%m-%d') AS date,"
+        " WEEKDAY(cs.session_date) AS weekday, cs.period, cs.clinic_type,"
+        " " FEN_AS_YUAN("cs.fee_fen") " AS fee, d.id AS doctor_id, d.name AS doctor, d.title,"
+        " dep.id AS department_id, dep.name AS department, dep.location,"
+        " t.capacity - t.booked AS free,"
+        " CASE WHEN cs.status <> 'open' THEN 'stopped'"
+        "      WHEN t.is_open = 0 THEN 'closed'"
+        "      WHEN t.starts_at <= NOW() + INTERVAL ? MINUTE THEN 'closed'"
+        "      WHEN cs.session_date >= CURDATE() + INTERVAL ? DAY THEN 'not_open_yet'"
+        "      WHEN t.booked >= t.capacity THEN 'full' ELSE 'open' END AS state"
+        " FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id"
+        " JOIN doctors d ON d.id = cs.doctor_id JOIN departments dep ON dep.id = cs.department_id"
+        " WHERE t.id = ?",
+        "iii", (long long)CUTOFF_MINUTES, (long long)BOOKING_DAYS_AHEAD, slot_id);
+}
+
+static int show_form(struct request *r, int status)
+{
+    r->status = status;
+    return render(r, "booking/form.cs");
+}
+
+/* GET /booking/slots/{id} */
+int booking_form(struct request *r)
+{
+    int found = load_slot(r, r->path_id);
+    if (found <= 0) return found < 0 ? 500 : 404;
+    hdf_set_value(r->hdf, "Form.id_type", "resident_id");
+    return show_form(r, 200);
+}
+
+/* A random confirmation number people can read out and type: no 0/O, 1/I. */
+static void new_confirmation_no(char out[11])
+{
+    static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    for (int i = 0; i < 10; i++) out[i] = alphabet[randombytes_uniform(sizeof(alphabet) - 1)];
+    out[10] = 0;
+}
+
+/* Checks the document number by its type; for a resident ID the full
+ * GB 11643 check (region, birth date, check digit).  Returns the error
+ * code or NULL, and the number as stored. */
+static const char *check_document(struct form *f, char *normalized, size_t len)
+{
+    const char *number = f->v[B_ID_NUMBER].text;
+    if (f->v[B_ID_TYPE].number == 0) {
+        char today[11];
+        time_t t = time(NULL);
+        struct tm tm;
+        strftime(today, sizeof(today), "%Y-%m-%d", localtime_r(&t, &tm));
+        struct cn_id_info info;
+        int rc = cn_id_check(number, today, &info);
+        if (rc != CN_ID_OK) return cn_id_error_code(rc);
+        snprintf(normalized, len, "%s", info.normalized);
+        return NULL;
+    }
+    size_t n = 0;
+    for (const char *p = number; *p; p++, n++) {
+        char c = *p;
+        if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-'))
+            return "document_chars";
+        normalized[n] = (c >= 'a' && c <= 'z') ? (char)(c - 32) : c;
+        if (n + 1 >= len) return "document_chars";
+    }
+    normalized[n] = 0;
+    return NULL;
+}
+
+/* 1 when this person may not book online now (too many no-shows); the
+ * date it ends lands in Suspension.until.  A booked place whose slot has
+ * ended without a check-in counts as a no-show. */
+static int suspended(struct request *r, const char *person_key)
+{
+    int found = db_row(r->hdf, "Suspension",
+        "SELECT DATE_FORMAT(MAX(t.ends_at) + INTERVAL ? DAY, '%Y-%m-%d') AS until, COUNT(*) AS no_shows"
+        " FROM bookings b JOIN time_slots t ON t.id = b.slot_id"
+        " WHERE b.person_key = ? AND t.ends_at > NOW() - INTERVAL ? DAY"
+        " AND (b.status = 'no_show' OR (b.status = 'booked' AND t.ends_at < NOW()))"
+        " HAVING COUNT(*) >= ? AND MAX(t.ends_at) + INTERVAL ? DAY > NOW()",
+        "isiii", (long long)NO_SHOW_SUSPEND_DAYS, person_key, (long long)NO_SHOW_WINDOW_DAYS,
+        (long long)NO_SHOW_LIMIT, (long long)NO_SHOW_SUSPEND_DAYS);
+    return found == 1;
+}
+
+/* The link that shows a booking: its number and a MAC of it. */
+int booking_view_path(const char *no, char *out, size_t len)
+{
+    char msg[32], t[64];
+    snprintf(msg, sizeof(msg), "view:%s", no);
+    if (secret_mac("checkin", msg, t, sizeof(t), VIEW_TOKEN_CHARS)) return -1;
+    snprintf(out, len, "/booking/booking?no=%s&t=%s", no, t);
+    return 0;
+}
+
+/* POST /booking/slots/{id} */
+int booking_create(struct request *r)
+{
+    struct form f;
+    char number[40], person_key[65], key_input[80], no[11], where[128];
+    int found = load_slot(r, r->path_id);
+    if (found <= 0) return found < 0 ? 500 : 404;
+    form_read(r, booking_fields, &f);
+    if (f.v[B_ID_NUMBER].text && f.v[B_ID_TYPE].text) {
+        const char *code = check_document(&f, number, sizeof(number));
+        if (code) form_error(r, &f, B_ID_NUMBER, code);
+    }
+    if (f.errors) return show_form(r, 422);
+
+    snprintf(key_input, sizeof(key_input), "%s:%s", f.v[B_ID_TYPE].text, number);
+    sha256_hex(key_input, person_key);
+    if (db_begin()) return 503;
+    /* the slot's state again, inside the transaction */
+    if (load_slot(r, r->path_id) != 1) return 500;
+    const char *state = hdf_get_value(r->hdf, "Slot.state", "");
+    const char *refusal = NULL;
+    if (strcmp(state, "open") != 0 && strcmp(state, "full") != 0) refusal = "booking_closed";
+    else if (suspended(r, person_key)) refusal = "booking_suspended";
+    else {
+        long long taken = db_exec("UPDATE time_slots SET booked = booked + 1"
+                                  " WHERE id = ? AND booked < capacity AND is_open = 1", "i", r->path_id);
+        if (taken < 0) return 500;
+        if (taken == 0) refusal = "slot_full";
+    }
+    if (!refusal) {
+        new_confirmation_no(no);
+        long long rows = db_exec(
+            "INSERT INTO bookings (confirmation_no, slot_id, session_id, department_id, session_date,"
+            " period, person_key, patient_name, id_type, id_number, mobile, for_family, created_at)"
+            " SELECT ?, t.id, cs.id, cs.department_id, cs.session_date, cs.period, ?, ?, ?, ?, ?, ?, NOW()"
+            " FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id WHERE t.id = ?",
+            "ssssssii", no, person_key, f.v[B_NAME].text, f.v[B_ID_TYPE].text, number,
+            f.v[B_MOBILE].text, f.v[B_FOR_FAMILY].number, r->path_id);
+        if (rows < 0 && db_errno() == 1062) refusal = "booking_duplicate";
+        else if (rows != 1) return 500;
+    }
+    if (refusal) {
+        /* said at the top of the form, which keeps what was typed */
+        db_rollback();
+        load_slot(r, r->path_id);
+        hdf_set_value(r->hdf, "Refusal", refusal);
+        return show_form(r, 409);
+    }
+    if (db_commit() || booking_view_path(no, where, sizeof(where))) return 500;
+    return redirect(r, where);
+}
