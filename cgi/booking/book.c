@@ -27,10 +27,11 @@
 static const char *const id_types[] = {"resident_id", "passport", "hk_macao", "taiwan", "other", NULL};
 
 enum { B_NAME, B_ID_TYPE, B_ID_NUMBER, B_MOBILE, B_FOR_FAMILY };
+static const char *check_document_number(const struct form *f, const char *number);
 static const struct field booking_fields[] = {
     [B_NAME] = {"patient_name", FIELD_TEXT, 1, 2, 32, NULL, "Booking.patient_name"},
     [B_ID_TYPE] = {"id_type", FIELD_CHOICE, 1, 0, 0, id_types, "Booking.id_type"},
-    [B_ID_NUMBER] = {"id_number", FIELD_TEXT, 1, 5, 32, NULL, "Booking.id_number"},
+    [B_ID_NUMBER] = {"id_number", FIELD_TEXT, 1, 5, 32, NULL, "Booking.id_number", check_document_number},
     [B_MOBILE] = {"mobile", FIELD_MOBILE, 1, 0, 0, NULL, "Booking.mobile"},
     [B_FOR_FAMILY] = {"for_family", FIELD_CHECKBOX, 0, 0, 0, NULL, "Booking.for_family"},
     {0},
@@ -81,33 +82,32 @@ static void new_confirmation_no(char out[11])
     out[10] = 0;
 }
 
-/* Checks the document number by its type; for a resident ID the full
- * GB 11643 check (region, birth date, check digit).  Returns the error
- * code or NULL, and the number as stored. */
-static const char *check_document(struct form *f, char *normalized, size_t len)
+/* The document number checked by its type (the field before it): a
+ * resident ID gets the full GB 11643 check (region, birth date, check
+ * digit), other documents letters, digits and hyphens. */
+static const char *check_document_number(const struct form *f, const char *number)
 {
-    const char *number = f->v[B_ID_NUMBER].text;
+    if (!f->v[B_ID_TYPE].text) return NULL;   /* the type's own error is shown */
     if (f->v[B_ID_TYPE].number == 0) {
         char today[11];
         time_t t = time(NULL);
         struct tm tm;
         strftime(today, sizeof(today), "%Y-%m-%d", localtime_r(&t, &tm));
-        struct cn_id_info info;
-        int rc = cn_id_check(number, today, &info);
-        if (rc != CN_ID_OK) return cn_id_error_code(rc);
-        snprintf(normalized, len, "%s", info.normalized);
-        return NULL;
+        int rc = cn_id_check(number, today, NULL);
+        return rc == CN_ID_OK ? NULL : cn_id_error_code(rc);
     }
-    size_t n = 0;
-    for (const char *p = number; *p; p++, n++) {
-        char c = *p;
-        if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-'))
+    for (const char *p = number; *p; p++)
+        if (!((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '-'))
             return "document_chars";
-        normalized[n] = (c >= 'a' && c <= 'z') ? (char)(c - 32) : c;
-        if (n + 1 >= len) return "document_chars";
-    }
-    normalized[n] = 0;
     return NULL;
+}
+
+/* The number as stored and compared: letters in upper case (the ID's x). */
+static void normalise_document_number(const char *in, char *out, size_t len)
+{
+    size_t n = 0;
+    for (; in[n] && n + 1 < len; n++) out[n] = (in[n] >= 'a' && in[n] <= 'z') ? (char)(in[n] - 32) : in[n];
+    out[n] = 0;
 }
 
 /* 1 when this person may not book online now (too many no-shows); the
@@ -143,12 +143,8 @@ int booking_create(struct request *r)
     char number[40], person_key[65], key_input[80], no[11], where[128];
     int found = load_slot(r, r->path_id);
     if (found <= 0) return found < 0 ? 500 : 404;
-    form_read(r, booking_fields, &f);
-    if (f.v[B_ID_NUMBER].text && f.v[B_ID_TYPE].text) {
-        const char *code = check_document(&f, number, sizeof(number));
-        if (code) form_error(r, &f, B_ID_NUMBER, code);
-    }
-    if (f.errors) return show_form(r, 422);
+    if (form_read(r, booking_fields, &f)) return show_form(r, 422);
+    normalise_document_number(f.v[B_ID_NUMBER].text, number, sizeof(number));
 
     snprintf(key_input, sizeof(key_input), "%s:%s", f.v[B_ID_TYPE].text, number);
     sha256_hex(key_input, person_key);

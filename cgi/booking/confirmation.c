@@ -97,11 +97,22 @@ int booking_show(struct request *r)
     return render(r, "booking/confirmation.cs");
 }
 
+/* The number when the request's link is right and the booking still holds
+ * its place: a cancelled booking has no QR code and no calendar entry. */
+static const char *authorised_active_no(struct request *r)
+{
+    const char *no = authorised_no(r);
+    if (!no) return NULL;
+    int found = db_row(r->private_hdf, "Active",
+                       "SELECT 1 AS yes FROM bookings WHERE confirmation_no = ? AND status = 'booked'", "s", no);
+    return found == 1 ? no : NULL;
+}
+
 /* GET /booking/qr?no=&t= : the check-in QR code as a PNG, to save or print. */
 int booking_qr_png(struct request *r)
 {
     char token[128];
-    const char *no = authorised_no(r);
+    const char *no = authorised_active_no(r);
     if (!no) return 404;
     if (checkin_token(no, token, sizeof(token))) return 500;
     if (qr_png(token, 8, &r->body)) return 500;
@@ -113,7 +124,7 @@ int booking_qr_png(struct request *r)
 int booking_calendar(struct request *r)
 {
     char uid[64], summary[256], description[512];
-    const char *no = authorised_no(r);
+    const char *no = authorised_active_no(r);
     if (!no) return 404;
     int found = load_booking(r, no);
     if (found <= 0) return found < 0 ? 500 : 404;

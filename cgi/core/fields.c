@@ -130,6 +130,7 @@ int form_read(struct request *r, const struct field *fields, struct form *f)
             continue;
         }
         const char *code = check_value(fd, value, &f->v[i]);
+        if (!code && fd->check) code = fd->check(f, value);
         if (code) {
             form_error(r, f, i, code);
         } else if (fd->type == FIELD_SECRET) {

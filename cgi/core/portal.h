@@ -103,6 +103,7 @@ enum route_match route_find(const struct route *routes, const char *method,
                             long long *id, char *allow, size_t allow_len);
 
 /* ---- fields.c: declarative input ---- */
+struct form;
 enum field_type {
     FIELD_TEXT,        /* one line of text */
     FIELD_MULTILINE,   /* paragraphs */
@@ -121,6 +122,9 @@ struct field {
     long long min, max;           /* characters for text, value for int */
     const char *const *choices;   /* NULL-terminated, for FIELD_CHOICE */
     const char *label;            /* key under Lang. for the field's label */
+    /* a further check of the service's own, run after the type's; it may
+     * look at fields earlier in the table.  Returns an error code or NULL. */
+    const char *(*check)(const struct form *f, const char *value);
 };
 #define FIELD_MAX 32
 

@@ -1,4 +1,4 @@
-<?cs set:Page.title = Lang.Booking.confirmed ?><?cs set:Page.section = "booking" ?><?cs include:"layout/macros.cs" ?><?cs include:"layout/header.cs" ?>
+<?cs if:Booking.status == "booked" ?><?cs set:Page.title = Lang.Booking.confirmed ?><?cs else ?><?cs set:Page.title = Lang.Booking.Status[Booking.status] ?><?cs /if ?><?cs set:Page.section = "booking" ?><?cs include:"layout/macros.cs" ?><?cs include:"layout/header.cs" ?>
 <?cs if:Done == "cancelled" ?><div class="notification-banner notification-success" role="status"><?cs var:Lang.Booking.cancelled_done ?></div><?cs /if ?>
 <?cs if:Refusal ?><div class="error-summary" role="alert" tabindex="-1"><h2 class="error-summary-title"><?cs var:Lang.Booking.Refusal[Refusal] ?></h2></div><?cs /if ?>
 <h1 class="page-title"><?cs if:Booking.status == "booked" ?><?cs var:Lang.Booking.confirmed ?><?cs else ?><?cs var:Lang.Booking.Status[Booking.status] ?><?cs /if ?></h1>

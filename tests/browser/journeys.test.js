@@ -11,6 +11,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const { chromium } = require('playwright-core');
 const { AxeBuilder } = require('@axe-core/playwright');
 const { ROOT, BASE, sql, createUser } = require('../lib/portal');
@@ -509,6 +510,142 @@ test('6. a patient finds a doctor and sees free and full time slots', async (t) 
     await tapTo(page, page.getByRole('link', { name: '专家出诊时间', exact: true }), (u) => u.pathname.endsWith('/schedule'));
     assert.equal(await page.locator('table.schedule-table thead th').count(), 9, 'doctor, half-day and seven days');
     await t.test('axe: expert schedule', () => assertAccessible(page, 'expert schedule'));
+  } finally {
+    await context.close();
+  }
+});
+
+test('7. a patient books a time slot on a phone, sees the QR code, then cancels', async () => {
+  const PERSON_ID = '11010519491231002X';
+  const MOBILE = '13800138000';
+  const NAME = '测试患者';
+  // Leftovers of earlier runs (one booking per person, department and
+  // half-day): cancel them and recount every slot's places.
+  sql(`UPDATE bookings SET status = 'cancelled', cancelled_at = NOW(), cancel_reason = 'test cleanup'
+       WHERE id_number = '${PERSON_ID}' AND status = 'booked'`);
+  sql(`UPDATE time_slots t SET booked = (SELECT COUNT(*) FROM bookings b
+       WHERE b.slot_id = t.id AND b.status IN ('booked', 'checked_in'))`);
+  const summaryOf = (page) => page.locator('main dl.summary-list > div').evaluateAll((rows) => Object.fromEntries(
+    rows.map((row) => [row.querySelector('dt').textContent.trim(), row.querySelector('dd').textContent.trim()])));
+  const { context, page } = await phone();
+  try {
+    // 门诊排班 → 内科 → the first doctor → the first free slot
+    await open(page, '/booking/');
+    await tapTo(page, page.locator('main').getByRole('link', { name: /^内科/ }), (u) => /^\/booking\/departments\/\d+$/.test(u.pathname));
+    assert.equal(await h1(page), '内科');
+    const doctorLink = page.locator('main a.notice-link').first();
+    const doctor = await text(doctorLink);
+    await tapTo(page, doctorLink, (u) => /^\/booking\/doctors\/\d+$/.test(u.pathname));
+    const slotItem = page.locator('main li.slot', { has: page.locator('a.slot-free') }).first();
+    const slotLink = slotItem.locator('a.slot-free');
+    assert.match(await text(slotLink), /^预约/, 'a free slot reads 预约 · 余号 n');
+    const slotTime = await text(slotItem.locator('.slot-time'));
+    const slotHref = await slotLink.getAttribute('href');
+    assert.match(slotHref, /^\/booking\/slots\/\d+$/);
+    const slotId = slotHref.split('/').pop();
+    const slotRow = () => sql(`SELECT DATE_FORMAT(starts_at, '%Y-%m-%d'), DATE_FORMAT(starts_at - INTERVAL 30 MINUTE, '%H:%i'),
+      DATE_FORMAT(starts_at, '%H:%i'), booked FROM time_slots WHERE id = ${slotId}`)[0];
+    const [slotDate, arriveFrom, starts, bookedBefore] = slotRow();
+    await tapTo(page, slotLink, urlIs(slotHref));
+
+    // the form, with what is being booked
+    assert.equal(await h1(page), '填写就诊人信息');
+    const slotSummary = await summaryOf(page);
+    assert.equal(slotSummary['科室'].split('(')[0], '内科');
+    assert.ok(slotSummary['医生'].startsWith(`${doctor} · `), `doctor in the summary: ${slotSummary['医生']}`);
+    assert.ok(slotSummary['就诊日期'].startsWith(`${slotDate} `), `date in the summary: ${slotSummary['就诊日期']}`);
+    assert.equal(slotSummary['就诊时段'], slotTime, 'the time of the slot tapped');
+    assert.match(slotSummary['挂号费'], /^\d+\.\d{2} 元$/);
+    await assertNoHorizontalScroll(page, 'booking form');
+
+    // an ID with a wrong check digit and a short mobile: refused, kept, explained
+    const nameInput = page.getByLabel('就诊人姓名', { exact: true });
+    const idInput = page.getByLabel('证件号码', { exact: true });
+    const mobileInput = page.getByLabel('手机号码', { exact: true });
+    const submit = page.getByRole('button', { name: '确认预约', exact: true });
+    assert.equal(await page.getByLabel('证件类型', { exact: true }).inputValue(), 'resident_id', '居民身份证 by default');
+    await nameInput.fill(NAME);
+    await idInput.fill('110105194912310021');
+    await mobileInput.fill('12345');
+    await tapTo(page, submit, urlIs(slotHref));
+    assert.equal(await h1(page), '填写就诊人信息');
+    const idMsg = '居民身份证号码的校验位不正确,请逐位核对';
+    const mobileMsg = '请输入正确的 11 位手机号码,例如 13800138000';
+    const summary = page.locator('.error-summary[role="alert"]');
+    assert.equal(await summary.count(), 1, 'one error summary');
+    assert.equal(await text(summary.getByRole('heading')), '提交的内容有问题');
+    const summaryLinks = await summary.getByRole('link').evaluateAll((as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
+    assert.deepEqual(summaryLinks.slice().sort(), [[idMsg, '#f-id_number'], [mobileMsg, '#f-mobile']].sort(), 'the summary links to both fields');
+    for (const [input, msg, id] of [[idInput, idMsg, 'f-id_number'], [mobileInput, mobileMsg, 'f-mobile']]) {
+      const error = page.locator(`#${id}-error`);
+      assert.equal(await error.isVisible(), true, `${msg} beside the field`);
+      assert.equal((await error.textContent()).trim(), `错误:${msg}`);
+      assert.equal(await input.getAttribute('aria-invalid'), 'true');
+      assert.ok((await input.getAttribute('aria-describedby')).split(' ').includes(`${id}-error`), `${id} is described by its error`);
+    }
+    assert.equal(await page.locator('#f-patient_name-error').count(), 0, 'the name is fine');
+    assert.equal(await nameInput.inputValue(), NAME, 'the name typed is kept');
+    assert.equal(await nameInput.getAttribute('aria-invalid'), null);
+    assert.equal(await idInput.inputValue(), '110105194912310021', 'the ID typed is kept to correct it');
+    assert.equal(await mobileInput.inputValue(), '12345', 'the mobile typed is kept to correct it');
+    assert.equal(sql(`SELECT booked FROM time_slots WHERE id = ${slotId}`)[0][0], bookedBefore, 'no place taken');
+    await assertNoHorizontalScroll(page, 'booking form with errors');
+    await assertAccessible(page, 'booking form with errors');
+    await page.screenshot({ path: path.join(SHOTS, 'phone-booking-form-errors.png'), fullPage: true });
+
+    // corrected: booked
+    await idInput.fill(PERSON_ID);
+    await mobileInput.fill(MOBILE);
+    await tapTo(page, submit, (u) => u.pathname === '/booking/booking');
+    assert.equal(await h1(page), '预约成功');
+    assert.equal(await page.title(), `预约成功 - ${SITE_NAME}`);
+    const no = await text(page.locator('#confirmation-no'));
+    assert.match(no, /^[2-9A-HJ-NP-Z]{10}$/, 'a 10-character confirmation number without 0/O/1/I');
+    assert.equal(await text(page.locator('#arrival-window')), `${slotDate} ${arriveFrom}–${starts}`, 'arrive from 30 minutes before');
+    const qr = page.locator('main figure.qr-code svg');
+    assert.equal(await qr.count(), 1, 'an SVG QR code');
+    assert.equal(await qr.isVisible(), true);
+    assert.equal(await qr.getAttribute('role'), 'img');
+    assert.equal(await qr.getAttribute('aria-label'), '签到二维码');
+    const box = await qr.boundingBox();
+    assert.ok(box.width >= 150 && box.height >= 150, `QR code is ${box.width}x${box.height}px (150 at least to scan)`);
+    assert.equal(await text(page.locator('#masked-id')), '110***********002X');
+    assert.equal(await text(page.locator('#masked-mobile')), '138****8000');
+    const done = await summaryOf(page);
+    assert.equal(done['状态'], '已预约');
+    assert.equal(done['就诊人姓名'], NAME);
+    assert.ok(done['医生'].startsWith(`${doctor} · `));
+    const html = await page.content();
+    assert.ok(!html.includes(PERSON_ID), 'the full ID number is nowhere in the page');
+    assert.ok(!html.includes(MOBILE), 'the full mobile is nowhere in the page');
+    assert.equal(await page.getByRole('button', { name: '取消预约', exact: true }).count(), 1);
+    await assertNoHorizontalScroll(page, 'booking confirmation');
+    await assertAccessible(page, 'booking confirmation');
+    await page.screenshot({ path: path.join(SHOTS, 'phone-booking-confirmation.png'), fullPage: true });
+
+    const [row] = sql(`SELECT status, mobile, slot_id, patient_name, id_type, id_number FROM bookings WHERE confirmation_no = '${no}'`);
+    assert.deepEqual(row, ['booked', MOBILE, slotId, NAME, 'resident_id', PERSON_ID], 'the stored booking');
+    assert.equal(Number(slotRow()[3]), Number(bookedBefore) + 1, 'the place is taken');
+
+    // the QR code the desk scans
+    await qr.screenshot({ path: '/tmp/qr-shot.png' });
+    const scanned = execFileSync('zbarimg', ['--quiet', '--raw', '--nodbus', '/tmp/qr-shot.png'], { encoding: 'utf8' }).trim();
+    assert.ok(scanned.startsWith(`CHK1:${no}:`), `the QR code reads ${scanned}`);
+    assert.match(scanned, /^CHK1:[2-9A-HJ-NP-Z]{10}:[A-Za-z0-9_-]+$/, 'one line: CHK1, number, MAC');
+
+    // cancelled
+    await tapTo(page, page.getByRole('button', { name: '取消预约', exact: true }),
+      (u) => u.pathname === '/booking/booking' && u.searchParams.get('done') === 'cancelled');
+    assert.equal(await text(page.getByRole('status')), '预约已取消。');
+    assert.equal(await text(page.locator('#booking-status')), '已取消');
+    assert.equal(await h1(page), '已取消');
+    assert.equal(await text(page.locator('#confirmation-no')), no);
+    assert.equal(await page.getByRole('button', { name: '取消预约', exact: true }).count(), 0, 'no cancel button any more');
+    assert.equal(await page.locator('figure.qr-code').count(), 0, 'no QR code for a cancelled booking');
+    assert.ok(!(await page.content()).includes(PERSON_ID));
+    assert.deepEqual(page.dialogs, [], 'no dialog opened');
+    assert.deepEqual(sql(`SELECT status, cancel_reason FROM bookings WHERE confirmation_no = '${no}'`)[0], ['cancelled', 'patient']);
+    assert.equal(slotRow()[3], bookedBefore, 'the place is free again');
   } finally {
     await context.close();
   }

@@ -91,7 +91,8 @@ print(json.dumps({'start': ev['DTSTART'].dt.isoformat(), 'end': ev['DTEND'].dt.i
   assert.equal(parsed.end, endUtc);
   assert.equal(parsed.location, location);
   assert.match(parsed.summary, /门诊预约/);
-  // a wrong link token shows nothing
+  // a wrong link token shows nothing; a cancelled booking has no QR code
+  // nor calendar entry (tested with the cancellation below)
   assert.equal((await c.get(`/booking/booking?no=${no}&t=${'A'.repeat(22)}`)).status, 404);
   assert.equal((await fetch(`${h.ORIGIN}/booking/qr?no=${no}&t=${'A'.repeat(22)}`)).status, 404);
 });
@@ -116,6 +117,10 @@ test('bad identity data is refused beside the field and nothing is stored', asyn
     if (code !== 'required') assert.ok(res.text.includes(h.lang(`Error.${code}`)), `message for ${code}`);
     if (person.patient_name) assert.ok(res.text.includes(`value="${person.patient_name}"`), 'the form keeps the name');
   }
+  // two errors: the summary lists them in the order of the fields
+  const both = await book(c, slot, { ...nextPerson(), id_number: '110105194912310021', mobile: '12345' });
+  const links = [...both.text.matchAll(/<li><a href="#f-([a-z_]+)">/g)].map((m) => m[1]);
+  assert.deepEqual(links, ['id_number', 'mobile']);
   assert.equal(one(`SELECT COUNT(*) FROM bookings WHERE slot_id = ${slot}`)[0], '0');
   assert.equal(one(`SELECT booked FROM time_slots WHERE id = ${slot}`)[0], '0');
 });
@@ -239,6 +244,9 @@ test('lookup by number and mobile, then cancel: the place is free again; a wrong
   const after = await other.get(cancelled.location);
   assert.ok(after.text.includes(h.lang('Booking.cancelled_done')));
   assert.deepEqual(one(`SELECT b.status, t.booked FROM bookings b JOIN time_slots t ON t.id = b.slot_id WHERE b.confirmation_no = '${no}'`), ['cancelled', '0']);
+  assert.match(after.text, /<title>已取消 - /, 'the title says cancelled');
+  assert.equal((await fetch(`${h.ORIGIN}/booking/qr?no=${no}&t=${t}`)).status, 404);
+  assert.equal((await fetch(`${h.ORIGIN}/booking/calendar?no=${no}&t=${t}`)).status, 404);
   // twice: refused, the counter stays
   const again = await other.post('/booking/cancel', { _csrf: token, no, t });
   assert.equal(again.status, 409);

@@ -104,14 +104,14 @@ static const char *const colours[] = {"red", "green", "blue", NULL};
 enum { F_TITLE, F_BODY, F_COUNT, F_COLOUR, F_STARTS, F_AGREE, F_PASSWORD };
 
 static const struct field fields[] = {
-    {"title", FIELD_TEXT, 1, 2, 4, NULL, "UnitTest.title"},
-    {"body", FIELD_MULTILINE, 0, 0, 20, NULL, NULL},
-    {"count", FIELD_INT, 0, 1, 99, NULL, NULL},
-    {"colour", FIELD_CHOICE, 0, 0, 0, colours, NULL},
-    {"starts", FIELD_DATETIME, 0, 0, 0, NULL, NULL},
-    {"agree", FIELD_CHECKBOX, 0, 0, 0, NULL, NULL},
-    {"password", FIELD_SECRET, 0, 0, 64, NULL, NULL},
-    {NULL, 0, 0, 0, 0, NULL, NULL},
+    {"title", FIELD_TEXT, 1, 2, 4, NULL, "UnitTest.title", NULL},
+    {"body", FIELD_MULTILINE, 0, 0, 20, NULL, NULL, NULL},
+    {"count", FIELD_INT, 0, 1, 99, NULL, NULL, NULL},
+    {"colour", FIELD_CHOICE, 0, 0, 0, colours, NULL, NULL},
+    {"starts", FIELD_DATETIME, 0, 0, 0, NULL, NULL, NULL},
+    {"agree", FIELD_CHECKBOX, 0, 0, 0, NULL, NULL, NULL},
+    {"password", FIELD_SECRET, 0, 0, 64, NULL, NULL, NULL},
+    {NULL, 0, 0, 0, 0, NULL, NULL, NULL},
 };
 
 /* ---- tests ---- */
@@ -302,8 +302,8 @@ END_TEST
 START_TEST(test_choice_without_choices)
 {
     static const struct field t[] = {
-        {"c", FIELD_CHOICE, 0, 0, 0, NULL, NULL},
-        {NULL, 0, 0, 0, 0, NULL, NULL},
+        {"c", FIELD_CHOICE, 0, 0, 0, NULL, NULL, NULL},
+        {NULL, 0, 0, 0, 0, NULL, NULL, NULL},
     };
     struct form f;
     query("c", "anything");
@@ -333,8 +333,8 @@ END_TEST
 START_TEST(test_checkbox)
 {
     static const struct field t[] = {
-        {"agree", FIELD_CHECKBOX, 1, 0, 0, NULL, "UnitTest.title"},
-        {NULL, 0, 0, 0, 0, NULL, NULL},
+        {"agree", FIELD_CHECKBOX, 1, 0, 0, NULL, "UnitTest.title", NULL},
+        {NULL, 0, 0, 0, 0, NULL, NULL, NULL},
     };
     struct form f;
     ck_assert_int_eq(form_read(&r, t, &f), 1);
@@ -375,8 +375,8 @@ END_TEST
 START_TEST(test_secret_required)
 {
     static const struct field t[] = {
-        {"pw", FIELD_SECRET, 1, 8, 64, NULL, NULL},
-        {NULL, 0, 0, 0, 0, NULL, NULL},
+        {"pw", FIELD_SECRET, 1, 8, 64, NULL, NULL, NULL},
+        {NULL, 0, 0, 0, 0, NULL, NULL, NULL},
     };
     struct form f;
     ck_assert_int_eq(form_read(&r, t, &f), 1);
@@ -411,10 +411,10 @@ END_TEST
 START_TEST(test_form_error_placeholders)
 {
     static const struct field t[] = {
-        {"a", FIELD_TEXT, 0, -5, 1234567890123LL, NULL, "UnitTest.title"},
-        {"b", FIELD_TEXT, 0, 0, 0, NULL, NULL},
-        {"c", FIELD_TEXT, 0, 0, 0, NULL, "UnitTest.no_such_label"},
-        {NULL, 0, 0, 0, 0, NULL, NULL},
+        {"a", FIELD_TEXT, 0, -5, 1234567890123LL, NULL, "UnitTest.title", NULL},
+        {"b", FIELD_TEXT, 0, 0, 0, NULL, NULL, NULL},
+        {"c", FIELD_TEXT, 0, 0, 0, NULL, "UnitTest.no_such_label", NULL},
+        {NULL, 0, 0, 0, 0, NULL, NULL, NULL},
     };
     struct form f;
     memset(&f, 0, sizeof(f));
@@ -439,8 +439,8 @@ START_TEST(test_label_with_placeholder_text)
 {
     /* a label that itself contains "{max}" must not loop or expand oddly */
     static const struct field t[] = {
-        {"x", FIELD_TEXT, 1, 0, 7, NULL, "UnitTest.tricky"},
-        {NULL, 0, 0, 0, 0, NULL, NULL},
+        {"x", FIELD_TEXT, 1, 0, 7, NULL, "UnitTest.tricky", NULL},
+        {NULL, 0, 0, 0, 0, NULL, NULL, NULL},
     };
     struct form f;
     hdf_set_value(render_globals(), "Lang.UnitTest.tricky", "{label}{max}");
@@ -457,12 +457,12 @@ START_TEST(test_more_fields_than_field_max)
     struct form f;
     for (int i = 0; i < FIELD_MAX + 8; i++) {
         snprintf(names[i], sizeof(names[i]), "f%d", i);
-        big[i] = (struct field){names[i], FIELD_INT, 0, 0, 1000, NULL, NULL};
+        big[i] = (struct field){names[i], FIELD_INT, 0, 0, 1000, NULL, NULL, NULL};
         char v[16];
         snprintf(v, sizeof(v), "%d", i);
         query(names[i], v);
     }
-    big[FIELD_MAX + 8] = (struct field){NULL, 0, 0, 0, 0, NULL, NULL};
+    big[FIELD_MAX + 8] = (struct field){NULL, 0, 0, 0, 0, NULL, NULL, NULL};
     ck_assert_int_eq(form_read(&r, big, &f), 0);
     ck_assert_int_le(f.count, FIELD_MAX);
     ck_assert_int_eq(f.v[FIELD_MAX - 1].number, FIELD_MAX - 1);
