@@ -133,14 +133,15 @@ static const char *const content_types[8][2] = {
 static const char *const states[] = {"draft", "scheduled", "live", "expired", NULL};
 
 static const struct field fields[] = {
-    {"title", FIELD_TEXT, 1, 1, 100, NULL, "Notice.title"},
-    {"body", FIELD_MULTILINE, 0, 0, 5000, NULL, "Notice.body"},
-    {"count", FIELD_INT, 0, -1000, 1000, NULL, NULL},
-    {"state", FIELD_CHOICE, 1, 0, 0, states, NULL},
-    {"publish_at", FIELD_DATETIME, 0, 0, 0, NULL, NULL},
-    {"agree", FIELD_CHECKBOX, 1, 0, 0, NULL, NULL},
-    {"password", FIELD_SECRET, 0, 8, 128, NULL, NULL},
-    {NULL, 0, 0, 0, 0, NULL, NULL},
+    {"title", FIELD_TEXT, 1, 1, 100, NULL, "Notice.title", NULL},
+    {"mobile", FIELD_MOBILE, 0, 0, 0, NULL, "Booking.mobile", NULL},
+    {"body", FIELD_MULTILINE, 0, 0, 5000, NULL, "Notice.body", NULL},
+    {"count", FIELD_INT, 0, -1000, 1000, NULL, NULL, NULL},
+    {"state", FIELD_CHOICE, 1, 0, 0, states, NULL, NULL},
+    {"publish_at", FIELD_DATETIME, 0, 0, 0, NULL, NULL, NULL},
+    {"agree", FIELD_CHECKBOX, 1, 0, 0, NULL, NULL, NULL},
+    {"password", FIELD_SECRET, 0, 8, 128, NULL, NULL, NULL},
+    {NULL, 0, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static const struct route routes[] = {
@@ -311,7 +312,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         string_init(&r.body);
         if (hdf_init(&r.private_hdf) == STATUS_OK) {
             int errors = form_read(&r, fields, &form);
-            if (errors != form.errors || form.count != 7) abort();
+            if (errors != form.errors || form.count != 8) abort();
             for (int i = 0; i < form.count; i++) {
                 if (form.v[i].text && !utf8_valid(form.v[i].text, strlen(form.v[i].text))) abort();
                 if (fields[i].type == FIELD_DATETIME && form.v[i].text &&
