@@ -171,7 +171,7 @@ int booking_create(struct request *r)
             "ssssssii", no, person_key, f.v[B_NAME].text, f.v[B_ID_TYPE].text, number,
             f.v[B_MOBILE].text, f.v[B_FOR_FAMILY].number, r->path_id);
         if (rows < 0 && db_errno() == 1062) refusal = "booking_duplicate";
-        else if (rows != 1) return 500;
+        else if (rows != 1 || booking_notify("booking_made", no)) return 500;
     }
     if (refusal) {
         /* said at the top of the form, which keeps what was typed */

@@ -19,6 +19,13 @@ int booking_lookup(struct request *r);
 int booking_cancel(struct request *r);
 
 int booking_view_path(const char *no, char *out, size_t len);
+int booking_notify(const char *kind, const char *confirmation_no);
+
+/* office (desk and schedule) */
+int office_desk(struct request *r);
+int office_desk_checkin(struct request *r);
+int office_sessions(struct request *r);
+int office_session_stop(struct request *r);
 
 /* Money is integer fen in the database; shown as yuan with two decimals,
  * computed exactly in SQL (no floating point anywhere). */

@@ -211,7 +211,7 @@ int booking_cancel(struct request *r)
     if (db_exec("UPDATE bookings SET status = 'cancelled', cancelled_at = NOW(), cancel_reason = 'patient'"
                 " WHERE id = ?", "i", id) != 1 ||
         db_exec("UPDATE time_slots SET booked = booked - 1 WHERE id = ? AND booked > 0", "i", slot) != 1 ||
-        db_commit())
+        booking_notify("cancelled", no) || db_commit())
         return 500;
     if (booking_view_path(no, path, sizeof(path))) return 500;
     strncat(path, "&done=cancelled", sizeof(path) - strlen(path) - 1);

@@ -6,6 +6,7 @@
 #include "portal.h"
 #include "office.h"
 #include "../notices/notices.h"
+#include "../booking/booking.h"
 
 #define NOTICE_EDITORS (ROLE_OFFICE | ROLE_ADMIN)
 
@@ -26,6 +27,10 @@ static const struct route routes[] = {
     {"POST", "/office/notices/{id}/pin", office_notice_pin, NOTICE_EDITORS, 0},
     {"POST", "/office/notices/{id}/unpin", office_notice_unpin, NOTICE_EDITORS, 0},
     {"POST", "/office/notices/{id}/expire", office_notice_expire, NOTICE_EDITORS, 0},
+    {"GET", "/office/desk", office_desk, ROLE_DESK | ROLE_ADMIN, 1},
+    {"POST", "/office/desk/checkin", office_desk_checkin, ROLE_DESK | ROLE_ADMIN, 1},
+    {"GET", "/office/sessions", office_sessions, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/sessions/{id}/stop", office_session_stop, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"GET", "/office/healthz", healthz, 0, 0},
     {0},
 };

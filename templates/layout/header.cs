@@ -28,7 +28,11 @@
     <?cs if:Page.office ?>
       <?cs if:User.username ?>
       <li><a href="/office/"><?cs var:Lang.Office.home ?></a></li>
+      <?cs if:User.role.desk || User.role.admin ?>
+      <li><a href="/office/desk"><?cs var:Lang.Desk.title ?></a></li>
+      <?cs /if ?>
       <?cs if:User.role.office || User.role.admin ?>
+      <li><a href="/office/sessions"><?cs var:Lang.Stop.title ?></a></li>
       <li><a href="/office/notices/"><?cs var:Lang.Notice.manage ?></a></li>
       <li><a href="/office/audit"><?cs var:Lang.Office.audit ?></a></li>
       <?cs /if ?>
