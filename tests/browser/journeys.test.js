@@ -650,3 +650,22 @@ test('7. a patient books a time slot on a phone, sees the QR code, then cancels'
     await context.close();
   }
 });
+
+test('8. the desk and the office pages of booking work on a phone and are accessible', async (t) => {
+  const { context, page } = await phone();
+  try {
+    await login(page, createUser('desk,office', 'd'));
+    await tapTo(page, page.locator('main').getByRole('link', { name: /^服务台签到/ }), urlIs('/office/desk'));
+    assert.equal(await h1(page), '服务台签到');
+    await page.getByLabel('二维码内容或预约号', { exact: true }).fill('ZZZZZZZZZZ');
+    await clickTo(page, page.getByRole('button', { name: '签到', exact: true }), urlIs('/office/desk/checkin'));
+    assert.equal(await text(page.locator('#desk-outcome')), '没有这个预约号');
+    await assertNoHorizontalScroll(page, 'desk');
+    await t.test('axe: desk with an outcome', () => assertAccessible(page, 'desk'));
+    await open(page, '/office/sessions');
+    assert.match(await h1(page), /^出诊安排与停诊/);
+    await t.test('axe: sessions', () => assertAccessible(page, 'sessions'));
+  } finally {
+    await context.close();
+  }
+});
