@@ -18,7 +18,7 @@ SERVICE_SRC = $(wildcard cgi/notices/*.c cgi/home/*.c cgi/booking/*.c)
 OFFICE_SRC = $(wildcard cgi/office/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 SERVICE_OBJ = $(SERVICE_SRC:%.c=$(BUILD)/%.o)
-PROGRAMS = $(BUILD)/portal-public $(BUILD)/portal-office $(BUILD)/portal-user
+PROGRAMS = $(BUILD)/portal-public $(BUILD)/portal-office $(BUILD)/portal-user $(BUILD)/portal-sender
 
 .PHONY: all build asan run stop test unit bench fuzz clean deps
 all build: $(PROGRAMS)
@@ -36,6 +36,10 @@ $(BUILD)/portal-public: $(BUILD)/cgi/public/main.o $(BUILD)/libportal.a
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/portal-office: $(OFFICE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/libportal.a
+	@echo "  LD $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/portal-sender: $(BUILD)/cgi/tools/portal-sender.o $(BUILD)/libportal.a
 	@echo "  LD $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

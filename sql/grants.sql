@@ -49,3 +49,8 @@ GRANT SELECT, UPDATE ON portal.time_slots TO 'portal_office'@'localhost';
 GRANT SELECT ON portal.bookings TO 'portal_office'@'localhost';
 GRANT UPDATE (status, cancelled_at, cancel_reason, checked_in_at) ON portal.bookings TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT ON portal.notification_outbox TO 'portal_office'@'localhost';
+
+-- the notification sender reads and marks the outbox, nothing else
+CREATE USER IF NOT EXISTS 'portal_sender'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'portal_sender'@'localhost';
+GRANT SELECT, UPDATE ON portal.notification_outbox TO 'portal_sender'@'localhost';

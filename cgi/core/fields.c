@@ -15,18 +15,6 @@
 #include "portal.h"
 #include "identity.h"
 
-static void replace_all(STRING *out, const char *tmpl, const char *key, const char *value)
-{
-    size_t klen = strlen(key);
-    const char *p;
-    while ((p = strstr(tmpl, key)) != NULL) {
-        string_appendn(out, tmpl, (int)(p - tmpl));
-        string_append(out, value);
-        tmpl = p + klen;
-    }
-    string_append(out, tmpl);
-}
-
 /* Records an error for field `index`: the message is Lang.Error.<code>
  * with {label}, {min} and {max} filled in. */
 void form_error(struct request *r, struct form *f, int index, const char *code)
@@ -38,11 +26,11 @@ void form_error(struct request *r, struct form *f, int index, const char *code)
     string_init(&a);
     string_init(&b);
     string_init(&c);
-    replace_all(&a, lang(key), "{label}", fd->label ? lang(fd->label) : fd->name);
+    string_replace_all(&a, lang(key), "{label}", fd->label ? lang(fd->label) : fd->name);
     snprintf(num, sizeof(num), "%lld", fd->max);
-    replace_all(&b, a.buf ? a.buf : "", "{max}", num);
+    string_replace_all(&b, a.buf ? a.buf : "", "{max}", num);
     snprintf(num, sizeof(num), "%lld", fd->min);
-    replace_all(&c, b.buf ? b.buf : "", "{min}", num);
+    string_replace_all(&c, b.buf ? b.buf : "", "{min}", num);
     snprintf(name, sizeof(name), "Form.%s.error", fd->name);
     hdf_set_value(r->hdf, name, c.buf);
     snprintf(name, sizeof(name), "Errors.%d.field", f->errors);

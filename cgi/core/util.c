@@ -27,6 +27,20 @@ void sha256_hex(const char *in, char out[65])
     sodium_bin2hex(out, 65, h, sizeof(h));
 }
 
+/* Appends `tmpl` with every `key` replaced by `value`: texts from the
+ * language file with {placeholders}. */
+void string_replace_all(STRING *out, const char *tmpl, const char *key, const char *value)
+{
+    size_t klen = strlen(key);
+    const char *p;
+    while ((p = strstr(tmpl, key)) != NULL) {
+        string_appendn(out, tmpl, (int)(p - tmpl));
+        string_append(out, value);
+        tmpl = p + klen;
+    }
+    string_append(out, tmpl);
+}
+
 double now_ms(void)
 {
     struct timespec ts;

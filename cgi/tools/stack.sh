@@ -87,12 +87,13 @@ migrate() {
 # Accounts and grants (sql/grants.sql) with passwords made here, once.
 grant() {
   local who
-  for who in public office; do
+  for who in public office sender; do
     [ -s "$RUN/secrets/$who.pw" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$RUN/secrets/$who.pw")
   done
   sql <"$ROOT/sql/grants.sql"
   sql -e "ALTER USER 'portal_public'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/public.pw")';
-          ALTER USER 'portal_office'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/office.pw")';"
+          ALTER USER 'portal_office'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/office.pw")';
+          ALTER USER 'portal_sender'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/sender.pw")';"
 }
 
 start_pool() {  # start_pool public|office
@@ -108,6 +109,18 @@ start_pool() {  # start_pool public|office
   for _ in $(seq 100); do [ -S "$RUN/sock/$who.sock" ] && alive "$RUN/$who.pid" && break; sleep 0.05; done
   alive "$RUN/$who.pid" || { say "portal-$who did not start; see $RUN/logs/$who.log"; exit 1; }
   say "portal-$who: $WORKERS workers"
+}
+
+# The notification sender; its transport is PORTAL_SMS_TRANSPORT, by default
+# a log file (run/<instance>/logs/sms.log) instead of a real SMS gateway.
+start_sender() {
+  alive "$RUN/sender.pid" && return 0
+  [ -x "$ROOT/$BUILD/portal-sender" ] || { say "missing $BUILD/portal-sender: run make"; exit 1; }
+  "$ROOT/$BUILD/portal-sender" --templates "$ROOT/templates" --db-socket "$DB_SOCK" \
+    --db-user portal_sender --db-password-file "$RUN/secrets/sender.pw" \
+    --transport "${PORTAL_SMS_TRANSPORT:-log:$RUN/logs/sms.log}" >>"$RUN/logs/sender.log" 2>&1 &
+  echo $! >"$RUN/sender.pid"
+  say "notification sender: ${PORTAL_SMS_TRANSPORT:-log:$RUN/logs/sms.log}"
 }
 
 start_nginx() {
@@ -156,13 +169,14 @@ stop_all() {
   stop_pid "$RUN/nginx/nginx.pid" nginx
   stop_pid "$RUN/public.pid" portal-public
   stop_pid "$RUN/office.pid" portal-office
+  stop_pid "$RUN/sender.pid" portal-sender
   stop_pid "$RUN/mariadb.pid" MariaDB
 }
 
 case "${1:-}" in
   start)
     start_mariadb; migrate; grant
-    start_pool public; start_pool office; start_nginx; wait_healthy; demo_account
+    start_pool public; start_pool office; start_sender; start_nginx; wait_healthy; demo_account
     say "the portal is running: http://127.0.0.1:$PORT/   (office: http://127.0.0.1:$PORT/office/login)"
     ;;
   stop) stop_all ;;
@@ -170,7 +184,7 @@ case "${1:-}" in
     stop_pid "$RUN/public.pid" portal-public; stop_pid "$RUN/office.pid" portal-office
     start_pool public; start_pool office; wait_healthy ;;
   status)
-    for f in mariadb public office nginx/nginx; do
+    for f in mariadb public office sender nginx/nginx; do
       if alive "$RUN/$f.pid"; then echo "$f: running ($(cat "$RUN/$f.pid"))"; else echo "$f: stopped"; fi
     done ;;
   sql) shift; sql portal "$@" ;;

@@ -1,0 +1,195 @@
+/*
+ * portal-sender - delivers the notification outbox.
+ *
+ *   portal-sender --db-socket PATH --db-user NAME --db-password-file FILE
+ *                 --templates DIR [--transport log:FILE | command:CMD]
+ *                 [--once] [--interval-ms N]
+ *
+ * One message at a time: the oldest due row is locked (FOR UPDATE SKIP
+ * LOCKED, so several senders share the queue), delivered, and marked sent
+ * in the same transaction.  A sender killed at any moment leaves the row
+ * pending and it is delivered again with the same idempotency key, which
+ * the gateway uses to drop the repeat: nothing is lost, nothing is acted
+ * on twice.  A failed delivery is retried with growing pauses (30 s,
+ * doubling, at most an hour) and given up after 10 attempts.
+ *
+ * Transports: log:FILE appends one line per message (the default, for
+ * development); command:CMD runs CMD with /bin/sh, the text on standard
+ * input and OUTBOX_KEY, OUTBOX_MOBILE, OUTBOX_KIND in the environment (an
+ * SMS gateway's client, or curl for an HTTP webhook); exit status 0 means
+ * delivered.  Message texts are Lang.Sms.<kind> from the language file.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <sodium.h>
+#include "portal.h"
+
+#define MAX_ATTEMPTS 10
+
+static const char *transport = "log:/dev/stdout";
+static volatile sig_atomic_t stopping;
+
+static void on_stop(int sig)
+{
+    (void)sig;
+    stopping = 1;
+}
+
+/* The message text: Lang.Sms.<kind> with {name}-style fields filled from
+ * the row. */
+static void compose(HDF *m, STRING *text)
+{
+    static const char *const keys[] = {"no", "name", "department", "location", "doctor", "date", "time", "reason"};
+    char key[64];
+    snprintf(key, sizeof(key), "Sms.%s", hdf_get_value(m, "kind", ""));
+    STRING a;
+    string_init(&a);
+    string_append(&a, lang(key));
+    for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+        char placeholder[32];
+        snprintf(placeholder, sizeof(placeholder), "{%s}", keys[i]);
+        STRING b;
+        string_init(&b);
+        string_replace_all(&b, a.buf ? a.buf : "", placeholder, hdf_get_value(m, keys[i], ""));
+        string_clear(&a);
+        a = b;
+    }
+    string_replace_all(text, a.buf ? a.buf : "", "{hospital}", hdf_get_value(render_globals(), "Site.short_name", ""));
+    string_clear(&a);
+}
+
+static int deliver_log(const char *file, HDF *m, const char *text)
+{
+    char line[2048];
+    time_t t = time(NULL);
+    struct tm tm;
+    char ts[32];
+    strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%S%z", localtime_r(&t, &tm));
+    int n = snprintf(line, sizeof(line), "%s key=%s to=%s %s\n", ts, hdf_get_value(m, "k", ""),
+                     hdf_get_value(m, "mobile", ""), text);
+    int fd = open(file, O_WRONLY | O_CREAT | O_APPEND, 0640);
+    if (fd < 0) return -1;
+    int ok = write(fd, line, (size_t)(n < (int)sizeof(line) ? n : (int)sizeof(line) - 1)) > 0 && fsync(fd) == 0;
+    close(fd);
+    return ok ? 0 : -1;
+}
+
+static int deliver_command(const char *cmd, HDF *m, const char *text)
+{
+    int in[2];
+    if (pipe(in)) return -1;
+    pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        dup2(in[0], STDIN_FILENO);
+        close(in[0]);
+        close(in[1]);
+        setenv("OUTBOX_KEY", hdf_get_value(m, "k", ""), 1);
+        setenv("OUTBOX_MOBILE", hdf_get_value(m, "mobile", ""), 1);
+        setenv("OUTBOX_KIND", hdf_get_value(m, "kind", ""), 1);
+        execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+        _exit(127);
+    }
+    close(in[0]);
+    size_t len = strlen(text);
+    ssize_t w = write(in[1], text, len);
+    close(in[1]);
+    int st;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {}
+    return w == (ssize_t)len && WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
+}
+
+static int deliver(HDF *m, const char *text)
+{
+    if (!strncmp(transport, "log:", 4)) return deliver_log(transport + 4, m, text);
+    if (!strncmp(transport, "command:", 8)) return deliver_command(transport + 8, m, text);
+    return -1;
+}
+
+/* One due message: 1 when one was handled, 0 when none was due, -1 when
+ * the database could not be used. */
+static int send_one(void)
+{
+    HDF *m;
+    if (hdf_init(&m)) return -1;
+    int rc = -1;
+    if (db_begin()) goto out;
+    int found = db_row(m, "M",
+        "SELECT id, idempotency_key AS k, kind, mobile, attempts,"
+        " JSON_VALUE(params, '$.no') AS no, JSON_VALUE(params, '$.name') AS name,"
+        " JSON_VALUE(params, '$.department') AS department, JSON_VALUE(params, '$.location') AS location,"
+        " JSON_VALUE(params, '$.doctor') AS doctor, JSON_VALUE(params, '$.date') AS date,"
+        " JSON_VALUE(params, '$.time') AS time, JSON_VALUE(params, '$.reason') AS reason"
+        " FROM notification_outbox WHERE status = 'pending' AND next_attempt_at <= NOW()"
+        " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED", "");
+    if (found <= 0) {
+        db_rollback();
+        rc = found;
+        goto out;
+    }
+    HDF *row = hdf_get_obj(m, "M");
+    long long id = hdf_get_int_value(row, "id", 0);
+    STRING text;
+    string_init(&text);
+    compose(row, &text);
+    int delivered = deliver(row, text.buf ? text.buf : "") == 0;
+    string_clear(&text);
+    long long rows = delivered
+        ? db_exec("UPDATE notification_outbox SET status = 'sent', sent_at = NOW(), attempts = attempts + 1,"
+                  " last_error = NULL WHERE id = ?", "i", id)
+        : db_exec("UPDATE notification_outbox SET attempts = attempts + 1,"
+                  " status = IF(attempts >= ?, 'failed', 'pending'),"
+                  " next_attempt_at = NOW() + INTERVAL LEAST(3600, 30 * POW(2, attempts - 1)) SECOND,"
+                  " last_error = 'delivery failed' WHERE id = ?", "ii", (long long)MAX_ATTEMPTS, id);
+    if (rows != 1 || db_commit()) goto out;
+    log_note("%s %s", delivered ? "sent" : "failed", hdf_get_value(row, "k", ""));
+    rc = 1;
+out:
+    if (db_in_transaction()) db_rollback();
+    hdf_destroy(&m);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    extern const char *log_program;
+    int once = 0;
+    long interval_ms = 1000;
+    log_program = "sender";
+    setenv("TZ", "Asia/Shanghai", 1);
+    tzset();
+    /* its own options first, the database options as the handlers take them */
+    char *rest[32];
+    int nrest = 0;
+    rest[nrest++] = argv[0];
+    rest[nrest++] = "--socket";
+    rest[nrest++] = "-";
+    for (int i = 1; i < argc && nrest < 30; i++) {
+        if (!strcmp(argv[i], "--transport") && i + 1 < argc) transport = argv[++i];
+        else if (!strcmp(argv[i], "--once")) once = 1;
+        else if (!strcmp(argv[i], "--interval-ms") && i + 1 < argc) interval_ms = atol(argv[++i]);
+        else rest[nrest++] = argv[i];
+    }
+    rest[nrest] = NULL;
+    if (config_parse(nrest, rest) || sodium_init() < 0 || render_init()) return 2;
+    signal(SIGTERM, on_stop);
+    signal(SIGINT, on_stop);
+    signal(SIGPIPE, SIG_IGN);
+    log_set_pid();
+    while (!stopping) {
+        int rc = send_one();
+        if (rc == 1) continue;
+        if (rc == 0 && once) break;
+        struct timespec ts = {interval_ms / 1000, (interval_ms % 1000) * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+    db_close();
+    return 0;
+}

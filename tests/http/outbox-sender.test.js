@@ -1,0 +1,99 @@
+// The notification sender delivers every queued message to an HTTP
+// receiver (the webhook transport: curl run by the command transport),
+// exactly once as the receiver sees it, while being killed with SIGKILL
+// and restarted again and again: a message interrupted mid-delivery is
+// delivered again with the same idempotency key, which the receiver uses
+// to drop the repeat; none is lost.
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const http = require('node:http');
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const h = require('./helpers.js');
+
+const RUN = path.join(h.ROOT, 'run', h.INSTANCE);
+const SENDER = path.join(h.ROOT, process.env.PORTAL_BUILD || 'build', 'portal-sender');
+const TAG = h.uniq('sms');
+const N = 30;
+
+let server, port;
+const deliveries = new Map();   // idempotency key -> times received
+const processed = new Set();    // what the receiver acted on (repeats dropped)
+
+function stopStackSender() {
+  const file = path.join(RUN, 'sender.pid');
+  if (!fs.existsSync(file)) return;
+  try { process.kill(Number(fs.readFileSync(file, 'utf8')), 'SIGTERM'); } catch { /* already gone */ }
+  fs.rmSync(file, { force: true });
+}
+
+before(async () => {
+  server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', () => {
+      const key = req.headers['idempotency-key'];
+      deliveries.set(key, (deliveries.get(key) || 0) + 1);
+      if (body.length > 0) processed.add(key);
+      res.end('ok');
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = server.address().port;
+  stopStackSender();
+  await h.sleep(300);
+  const values = Array.from({ length: N }, (_, i) =>
+    `('${TAG}:${i}', 'booking_made', '13700000000', JSON_OBJECT('no', 'T${i}', 'name', '测试', 'department', '内科', 'doctor', '王', 'date', '2026-12-01', 'time', '08:00', 'location', '门诊楼'), NOW(), NOW())`);
+  h.sql(`INSERT INTO notification_outbox (idempotency_key, kind, mobile, params, next_attempt_at, created_at) VALUES ${values.join(',')}`);
+});
+
+after(async () => {
+  server.close();
+  h.stack(['start']);   // the instance's own sender again
+});
+
+function runSender(extra = []) {
+  return spawn(SENDER, ['--templates', path.join(h.ROOT, 'templates'), '--db-socket', path.join(RUN, 'mysqld.sock'),
+    '--db-user', 'portal_sender', '--db-password-file', path.join(RUN, 'secrets', 'sender.pw'), '--interval-ms', '50',
+    '--transport', `command:curl -fsS -o /dev/null -X POST -H "Idempotency-Key: $OUTBOX_KEY" --data-binary @- http://127.0.0.1:${port}/`,
+    ...extra], { stdio: 'ignore' });
+}
+
+const pending = () => Number(h.sqlValue(`SELECT COUNT(*) FROM notification_outbox WHERE idempotency_key LIKE '${TAG}:%' AND status <> 'sent'`));
+
+test('every message reaches the receiver exactly once although the sender is killed again and again', async () => {
+  let kills = 0;
+  for (let round = 0; round < 80 && pending() > 0; round++) {
+    const child = runSender();
+    await h.sleep(20 + Math.floor(Math.random() * 120));
+    child.kill('SIGKILL');
+    kills++;
+    await new Promise((resolve) => child.on('exit', resolve));
+  }
+  // and a last, uninterrupted run that stops when the queue is empty
+  const last = runSender(['--once']);
+  await new Promise((resolve) => last.on('exit', resolve));
+  assert.ok(kills >= 3, `killed ${kills} times`);
+  assert.equal(pending(), 0, 'every message marked sent');
+  const ours = [...deliveries.keys()].filter((k) => k && k.startsWith(`${TAG}:`));
+  assert.equal(ours.length, N, 'every message arrived');
+  assert.equal([...processed].filter((k) => k.startsWith(`${TAG}:`)).length, N, 'each acted on once');
+  const repeats = ours.reduce((s, k) => s + deliveries.get(k) - 1, 0);
+  assert.ok(repeats <= kills, `at most one repeat per kill (${repeats} repeats, ${kills} kills)`);
+  const [attempts] = h.sql(`SELECT MAX(attempts) FROM notification_outbox WHERE idempotency_key LIKE '${TAG}:%'`)[0];
+  assert.equal(attempts, '1', 'a delivery interrupted by a kill is not counted as a failed attempt');
+});
+
+test('a failing gateway is retried later, with the error kept, and the message stays pending', async () => {
+  h.sql(`INSERT INTO notification_outbox (idempotency_key, kind, mobile, params, next_attempt_at, created_at)
+         VALUES ('${TAG}:fail', 'cancelled', '13700000000', JSON_OBJECT('no', 'F1'), NOW(), NOW())`);
+  const child = spawn(SENDER, ['--templates', path.join(h.ROOT, 'templates'), '--db-socket', path.join(RUN, 'mysqld.sock'),
+    '--db-user', 'portal_sender', '--db-password-file', path.join(RUN, 'secrets', 'sender.pw'), '--once',
+    '--transport', 'command:exit 3'], { stdio: 'ignore' });
+  await new Promise((resolve) => child.on('exit', resolve));
+  const [status, attempts, later, error] = h.sql(`SELECT status, attempts, next_attempt_at > NOW(), last_error FROM notification_outbox WHERE idempotency_key = '${TAG}:fail'`)[0];
+  assert.deepEqual([status, attempts, later, error], ['pending', '1', '1', 'delivery failed']);
+  h.sql(`DELETE FROM notification_outbox WHERE idempotency_key = '${TAG}:fail'`);
+});
