@@ -52,9 +52,9 @@ run_node() {  # node's test runner, TAP output: "# pass N" / "# fail N"
 
 sanitizer_reports() {
   local n
-  n=$(cat run/test/logs/public.log run/test/logs/office.log 2>/dev/null | grep -cE 'ERROR: (Address|Leak)Sanitizer|runtime error:' || true)
+  n=$(cat run/test/logs/public.log run/test/logs/office.log run/test/logs/sender.log 2>/dev/null | grep -cE 'ERROR: (Address|Leak)Sanitizer|runtime error:' || true)
   if [ "$n" -gt 0 ]; then
-    cat run/test/logs/public.log run/test/logs/office.log 2>/dev/null | head -n 60
+    cat run/test/logs/public.log run/test/logs/office.log run/test/logs/sender.log 2>/dev/null | head -n 60
     count "sanitizer reports in the handlers" 0 "$n"
   else
     count "sanitizer reports in the handlers (none)" 1 0
@@ -89,7 +89,8 @@ else
 
   echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
   run_check "unit tests (ASan+UBSan)" build/asan/unit-tests
-  PORTAL_BUILD=build/asan bash cgi/tools/stack.sh restart-handlers
+  export PORTAL_BUILD=build/asan   # handlers, and the sender the outbox test runs
+  bash cgi/tools/stack.sh restart-handlers
   run_node "HTTP tests (ASan+UBSan handlers)" tests/http/*.test.js
   bash cgi/tools/stack.sh stop
   sanitizer_reports

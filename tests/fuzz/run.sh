@@ -25,7 +25,7 @@ OUT=build/fuzz
 SEEDS=tests/fuzz/corpus
 CC=${FUZZ_CC:-clang}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
-CORE="validate fields route render config log identity"
+CORE="validate fields route render config log identity util"
 
 mode=fuzz
 case "${1:-}" in

@@ -19,6 +19,7 @@ const TAG = h.uniq('sms');
 const N = 30;
 
 let server, port;
+let logFd;   // the sender's stderr: its log, where a sanitizer build reports (tests/run-all.sh reads it)
 const deliveries = new Map();   // idempotency key -> times received
 const processed = new Set();    // what the receiver acted on (repeats dropped)
 
@@ -42,6 +43,7 @@ before(async () => {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = server.address().port;
+  logFd = fs.openSync(path.join(RUN, 'logs', 'sender.log'), 'a');
   stopStackSender();
   await h.sleep(300);
   const values = Array.from({ length: N }, (_, i) =>
@@ -51,6 +53,7 @@ before(async () => {
 
 after(async () => {
   server.close();
+  fs.closeSync(logFd);
   h.stack(['start']);   // the instance's own sender again
 });
 
@@ -58,7 +61,7 @@ function runSender(extra = []) {
   return spawn(SENDER, ['--templates', path.join(h.ROOT, 'templates'), '--db-socket', path.join(RUN, 'mysqld.sock'),
     '--db-user', 'portal_sender', '--db-password-file', path.join(RUN, 'secrets', 'sender.pw'), '--interval-ms', '50',
     '--transport', `command:curl -fsS -o /dev/null -X POST -H "Idempotency-Key: $OUTBOX_KEY" --data-binary @- http://127.0.0.1:${port}/`,
-    ...extra], { stdio: 'ignore' });
+    ...extra], { stdio: ['ignore', 'ignore', logFd] });
 }
 
 const pending = () => Number(h.sqlValue(`SELECT COUNT(*) FROM notification_outbox WHERE idempotency_key LIKE '${TAG}:%' AND status <> 'sent'`));
@@ -91,7 +94,7 @@ test('a failing gateway is retried later, with the error kept, and the message s
          VALUES ('${TAG}:fail', 'cancelled', '13700000000', JSON_OBJECT('no', 'F1'), NOW(), NOW())`);
   const child = spawn(SENDER, ['--templates', path.join(h.ROOT, 'templates'), '--db-socket', path.join(RUN, 'mysqld.sock'),
     '--db-user', 'portal_sender', '--db-password-file', path.join(RUN, 'secrets', 'sender.pw'), '--once',
-    '--transport', 'command:exit 3'], { stdio: 'ignore' });
+    '--transport', 'command:exit 3'], { stdio: ['ignore', 'ignore', logFd] });
   await new Promise((resolve) => child.on('exit', resolve));
   const [status, attempts, later, error] = h.sql(`SELECT status, attempts, next_attempt_at > NOW(), last_error FROM notification_outbox WHERE idempotency_key = '${TAG}:fail'`)[0];
   assert.deepEqual([status, attempts, later, error], ['pending', '1', '1', 'delivery failed']);
