@@ -54,3 +54,10 @@ GRANT SELECT, INSERT ON portal.notification_outbox TO 'portal_office'@'localhost
 CREATE USER IF NOT EXISTS 'portal_sender'@'localhost';
 REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'portal_sender'@'localhost';
 GRANT SELECT, UPDATE ON portal.notification_outbox TO 'portal_sender'@'localhost';
+-- ... and queues the day-before reminders from tomorrow's bookings
+GRANT INSERT ON portal.notification_outbox TO 'portal_sender'@'localhost';
+GRANT SELECT ON portal.bookings        TO 'portal_sender'@'localhost';
+GRANT SELECT ON portal.time_slots      TO 'portal_sender'@'localhost';
+GRANT SELECT ON portal.clinic_sessions TO 'portal_sender'@'localhost';
+GRANT SELECT ON portal.doctors         TO 'portal_sender'@'localhost';
+GRANT SELECT ON portal.departments     TO 'portal_sender'@'localhost';

@@ -18,6 +18,7 @@
  * input and OUTBOX_KEY, OUTBOX_MOBILE, OUTBOX_KIND in the environment (an
  * SMS gateway's client, or curl for an HTTP webhook); exit status 0 means
  * delivered.  Message texts are Lang.Sms.<kind> from the language file.
+ * It also queues the day-before reminders (queue_reminders).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -113,6 +114,23 @@ static int deliver(HDF *m, const char *text)
     return -1;
 }
 
+/* Queues the day-before reminder of every booked place of tomorrow, once
+ * (the idempotency key reminder:<number> makes a second run add nothing).
+ * Run by the sender every minute, so no other scheduler is needed. */
+static void queue_reminders(void)
+{
+    db_exec("INSERT IGNORE INTO notification_outbox (idempotency_key, kind, mobile, booking_id, params,"
+            " next_attempt_at, created_at)"
+            " SELECT CONCAT('reminder:', b.confirmation_no), 'reminder', b.mobile, b.id,"
+            " JSON_OBJECT('no', b.confirmation_no, 'name', b.patient_name, 'department', dep.name,"
+            "   'location', dep.location, 'doctor', d.name, 'date', DATE_FORMAT(b.session_date, '%Y-%m-%d'),"
+            "   'time', DATE_FORMAT(t.starts_at, '%H:%i'), 'reason', ''),"
+            " NOW(), NOW()"
+            " FROM bookings b JOIN time_slots t ON t.id = b.slot_id JOIN clinic_sessions cs ON cs.id = b.session_id"
+            " JOIN doctors d ON d.id = cs.doctor_id JOIN departments dep ON dep.id = b.department_id"
+            " WHERE b.status = 'booked' AND b.session_date = CURDATE() + INTERVAL 1 DAY", "");
+}
+
 /* One due message: 1 when one was handled, 0 when none was due, -1 when
  * the database could not be used. */
 static int send_one(void)
@@ -183,7 +201,12 @@ int main(int argc, char **argv)
     signal(SIGINT, on_stop);
     signal(SIGPIPE, SIG_IGN);
     log_set_pid();
+    time_t reminders_at = 0;
     while (!stopping) {
+        if (time(NULL) - reminders_at >= 60) {
+            queue_reminders();
+            reminders_at = time(NULL);
+        }
         int rc = send_one();
         if (rc == 1) continue;
         if (rc == 0 && once) break;
