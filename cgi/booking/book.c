@@ -141,16 +141,18 @@ int booking_create(struct request *r)
 {
     struct form f;
     char number[40], person_key[65], key_input[80], no[11], where[128];
-    int found = load_slot(r, r->path_id);
-    if (found <= 0) return found < 0 ? 500 : 404;
-    if (form_read(r, booking_fields, &f)) return show_form(r, 422);
+    if (form_read(r, booking_fields, &f)) {
+        int found = load_slot(r, r->path_id);
+        return found <= 0 ? (found < 0 ? 500 : 404) : show_form(r, 422);
+    }
     normalise_document_number(f.v[B_ID_NUMBER].text, number, sizeof(number));
 
     snprintf(key_input, sizeof(key_input), "%s:%s", f.v[B_ID_TYPE].text, number);
     sha256_hex(key_input, person_key);
     if (db_begin()) return 503;
-    /* the slot's state again, inside the transaction */
-    if (load_slot(r, r->path_id) != 1) return 500;
+    /* the slot and its state, read inside the transaction */
+    int found = load_slot(r, r->path_id);
+    if (found <= 0) return found < 0 ? 500 : 404;
     const char *state = hdf_get_value(r->hdf, "Slot.state", "");
     const char *refusal = NULL;
     if (strcmp(state, "open") != 0 && strcmp(state, "full") != 0) refusal = "booking_closed";

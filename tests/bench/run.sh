@@ -5,6 +5,8 @@
 #   static   nginx serving a byte-for-byte copy of that page from a file
 #   cached   the same list through nginx's 1-second page cache
 #   doctor's week (booking): sessions and slots of one doctor, uncached
+#   booking POSTs over many slots (committed bookings/s, no slot above its
+#            capacity) against the same MariaDB's bare commit rate (mariadb-slap)
 # and ends with one line:
 #   bench: dynamic_rps=N static_rps=N ratio=R p99_ms=N cached_rps=N cached_ratio=R ...
 set -euo pipefail
@@ -53,10 +55,46 @@ doctor=$(bash cgi/tools/stack.sh sql -N -e "SELECT doctor_id FROM clinic_session
 read -r week_rps week_p99 < <(run_wrk "$ORIGIN/booking/doctors/$doctor")
 echo "doctor's week (uncached):      $week_rps req/s, p99 $week_p99 ms"
 
-python3 - "$dyn_rps" "$static_rps" "$dyn_p99" "$cached_rps" "$week_rps" "$week_p99" <<'PY'
+# booking: POSTs through nginx over many slots, each a different person;
+# what counts is what was committed, then no slot may be above capacity
+sqlq() { bash cgi/tools/stack.sh sql -N -e "$1"; }
+sqlq "UPDATE time_slots SET capacity = 40, booked = 0; DELETE FROM notification_outbox; DELETE FROM bookings"
+export BENCH_SLOTS
+BENCH_SLOTS=$(sqlq "SELECT t.id FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id
+                    WHERE cs.status = 'open' AND t.starts_at > NOW() + INTERVAL 1 HOUR
+                      AND cs.session_date < CURDATE() + INTERVAL 14 DAY" | tr '\n' ' ')
+nslots=$(echo "$BENCH_SLOTS" | wc -w)
+jar=$(mktemp)
+first=$(echo "$BENCH_SLOTS" | awk '{print $1}')
+export BENCH_TOKEN BENCH_COOKIE
+BENCH_TOKEN=$(curl -s -c "$jar" "$ORIGIN/booking/slots/$first" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"//')
+BENCH_COOKIE=$(awk '$6 == "csrf" {print $7}' "$jar")
+rm -f "$jar"
+before=$(sqlq "SELECT COUNT(*) FROM bookings")
+wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency -s tests/bench/booking.lua "$ORIGIN" >"$RUN/logs/bench-booking.txt" 2>&1
+after=$(sqlq "SELECT COUNT(*) FROM bookings")
+over=$(sqlq "SELECT COUNT(*) FROM time_slots t WHERE t.booked > t.capacity
+             OR t.booked <> (SELECT COUNT(*) FROM bookings b WHERE b.slot_id = t.id AND b.status = 'booked')")
+booked_rps=$(( (after - before) / SECONDS_EACH ))
+echo "booking POSTs over $nslots slots:  $booked_rps committed bookings/s, slots above capacity or miscounted: $over"
+
+# the same MariaDB's bare durable commit rate: single-row UPDATEs, same concurrency
+sqlq "CREATE DATABASE IF NOT EXISTS slap; CREATE TABLE IF NOT EXISTS slap.t (id INT PRIMARY KEY, v INT) ENGINE=InnoDB;
+      INSERT IGNORE INTO slap.t SELECT seq, 0 FROM seq_1_to_1000"
+# each client its own row (by connection id): a primary-key UPDATE, one durable commit each
+slap=$(mariadb-slap --no-defaults -S "$RUN/mysqld.sock" -u "$(id -un)" --concurrency="$CONNS" --iterations=1 \
+  --number-of-queries=$((CONNS * 300)) --create-schema=slap --no-drop \
+  --query="UPDATE slap.t SET v = v + 1 WHERE id = 1 + CONNECTION_ID() % 1000" 2>&1 |
+  awk '/Average number of seconds/ {print $(NF-1)}')
+commit_rps=$(python3 -c "print(int($CONNS * 300 / float('$slap')))")
+echo "bare MariaDB commits (mariadb-slap): $commit_rps/s"
+
+python3 - "$dyn_rps" "$static_rps" "$dyn_p99" "$cached_rps" "$week_rps" "$week_p99" "$booked_rps" "$commit_rps" "$over" <<'PY'
 import sys
-dyn, static, p99, cached, week, week_p99 = map(float, sys.argv[1:])
+dyn, static, p99, cached, week, week_p99, booked, commits, over = map(float, sys.argv[1:])
 print("bench: dynamic_rps=%d static_rps=%d ratio=%.3f p99_ms=%.1f cached_rps=%d cached_ratio=%.3f"
-      " doctor_week_rps=%d doctor_week_p99_ms=%.1f"
-      % (dyn, static, dyn / static, p99, cached, cached / static, week, week_p99))
+      " doctor_week_rps=%d doctor_week_p99_ms=%.1f bookings_per_s=%d bare_commits_per_s=%d"
+      " booking_ratio=%.2f overbooked_slots=%d"
+      % (dyn, static, dyn / static, p99, cached, cached / static, week, week_p99, booked, commits,
+         booked / commits, over))
 PY

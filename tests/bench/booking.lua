@@ -1,0 +1,36 @@
+-- wrk script: booking POSTs spread over many slots, each by a different
+-- person (a valid resident ID number made from a counter), with one
+-- visitor's CSRF cookie and token (set by tests/bench/run.sh).
+local counter = 0
+local slots = {}
+for id in string.gmatch(os.getenv("BENCH_SLOTS") or "", "%d+") do slots[#slots + 1] = id end
+local cookie = os.getenv("BENCH_COOKIE")
+local token = os.getenv("BENCH_TOKEN")
+local weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+local checks = "10X98765432"
+
+local function resident_id(n)
+  local year = 1950 + n % 50
+  local month = 1 + math.floor(n / 50) % 12
+  local day = 1 + math.floor(n / 600) % 28
+  local seq = math.floor(n / 16800) % 1000
+  local body = string.format("440305%04d%02d%02d%03d", year, month, day, seq)
+  local sum = 0
+  for i = 1, 17 do sum = sum + tonumber(body:sub(i, i)) * weights[i] end
+  local r = sum % 11
+  return body .. checks:sub(r + 1, r + 1)
+end
+
+function setup(thread)
+  thread:set("offset", math.random(1, 4000000))
+end
+
+function request()
+  counter = counter + 1
+  local n = offset + counter
+  local slot = slots[(n % #slots) + 1]
+  local body = "_csrf=" .. token .. "&patient_name=%E5%8E%8B%E6%B5%8B&id_type=resident_id&id_number=" ..
+               resident_id(n) .. "&mobile=135" .. string.format("%08d", n % 100000000)
+  return wrk.format("POST", "/booking/slots/" .. slot,
+                    {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "csrf=" .. cookie}, body)
+end
