@@ -93,6 +93,11 @@ static const char *check_value(const struct field *fd, const char *v, struct for
         return NULL;
     case FIELD_MOBILE:
         return cn_mobile_check(v) == 0 ? NULL : "mobile_invalid";
+    case FIELD_MONEY:
+        if (!money_parse_yuan(v, &out->number)) return "not_money";
+        return out->number < fd->min || (fd->max && out->number > fd->max) ? "not_in_range" : NULL;
+    case FIELD_DATE:
+        return parse_date(v, out->datetime) ? NULL : "not_a_date";
     }
     return "invalid";
 }

@@ -113,6 +113,8 @@ enum field_type {
     FIELD_CHECKBOX,    /* present = 1 */
     FIELD_SECRET,      /* password: never echoed back into the form */
     FIELD_MOBILE,      /* mainland mobile number, 11 digits (identity.c) */
+    FIELD_MONEY,       /* yuan with up to two decimals; number = fen */
+    FIELD_DATE,        /* "YYYY-MM-DD" into datetime */
 };
 
 struct field {
@@ -152,6 +154,10 @@ int text_has_control(const char *s, int allow_newlines);
 int parse_datetime_local(const char *s, char out[20]);
 int parse_int(const char *s, long long min, long long max, long long *out);
 int local_path_safe(const char *s);
+
+/* ---- money.c ---- */
+int money_parse_yuan(const char *s, long long *fen);
+int parse_date(const char *s, char out[11]);
 
 /* ---- db.c: one connection per process, prepared statements only ----
  * Parameter types: 's' string (NULL pointer = SQL NULL), 'i' long long.
