@@ -44,8 +44,8 @@ GRANT INSERT ON portal.notification_outbox TO 'portal_public'@'localhost';
 -- the office: the schedule, check-in at the desk, stopping a session
 GRANT SELECT ON portal.departments TO 'portal_office'@'localhost';
 GRANT SELECT ON portal.doctors TO 'portal_office'@'localhost';
-GRANT SELECT, UPDATE ON portal.clinic_sessions TO 'portal_office'@'localhost';
-GRANT SELECT, UPDATE ON portal.time_slots TO 'portal_office'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON portal.clinic_sessions TO 'portal_office'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON portal.time_slots TO 'portal_office'@'localhost';
 GRANT SELECT ON portal.bookings TO 'portal_office'@'localhost';
 GRANT UPDATE (status, cancelled_at, cancel_reason, checked_in_at) ON portal.bookings TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT ON portal.notification_outbox TO 'portal_office'@'localhost';

@@ -26,6 +26,10 @@ int office_desk(struct request *r);
 int office_desk_checkin(struct request *r);
 int office_sessions(struct request *r);
 int office_session_stop(struct request *r);
+int office_session_create(struct request *r);
+int office_session_slots(struct request *r);
+int office_slot_update(struct request *r);
+int office_sessions_copy_week(struct request *r);
 
 /* Money is integer fen in the database; shown as yuan with two decimals,
  * computed exactly in SQL (no floating point anywhere). */

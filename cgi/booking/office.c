@@ -120,10 +120,14 @@ int office_sessions(struct request *r)
         " GROUP BY cs.id ORDER BY dep.sort_order, FIELD(cs.period, 'morning', 'afternoon', 'evening'), d.name",
         "ss", date, date) < 0)
         return 500;
-    if (db_row(r->hdf, "Day", "SELECT DATE_FORMAT(IF(? = '', CURDATE(), ?), '%Y-%m-%d') AS date", "ss", date, date) < 0)
+    if (db_row(r->hdf, "Day", "SELECT DATE_FORMAT(IF(? = '', CURDATE(), ?), '%Y-%m-%d') AS date", "ss", date, date) < 0 ||
+        db_rows(r->hdf, "Doctors", "SELECT d.id, d.name, dep.name AS department FROM doctors d"
+                " JOIN departments dep ON dep.id = d.department_id WHERE d.active = 1"
+                " ORDER BY dep.sort_order, d.name", "") < 0)
         return 500;
     const char *done = req_param(r, "done");
-    if (done && !strcmp(done, "stopped")) hdf_set_value(r->hdf, "Done", done);
+    if (done && (!strcmp(done, "stopped") || !strcmp(done, "created") || !strcmp(done, "copied")))
+        hdf_set_value(r->hdf, "Done", done);
     return render(r, "office/sessions.cs");
 }
 

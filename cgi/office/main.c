@@ -31,6 +31,10 @@ static const struct route routes[] = {
     {"POST", "/office/desk/checkin", office_desk_checkin, ROLE_DESK | ROLE_ADMIN, 1},
     {"GET", "/office/sessions", office_sessions, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/sessions/{id}/stop", office_session_stop, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/sessions/new", office_session_create, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/sessions/copy-week", office_sessions_copy_week, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"GET", "/office/sessions/{id}", office_session_slots, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/slots/{id}", office_slot_update, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"GET", "/office/healthz", healthz, 0, 0},
     {0},
 };
