@@ -665,6 +665,16 @@ test('8. the desk and the office pages of booking work on a phone and are access
     await open(page, '/office/sessions');
     assert.match(await h1(page), /^出诊安排与停诊/);
     await t.test('axe: sessions', () => assertAccessible(page, 'sessions'));
+    // publishing a session with a bad fee: the message beside the field
+    await page.getByLabel('挂号费(元)', { exact: true }).fill('1.234');
+    await clickTo(page, page.getByRole('button', { name: '发布出诊', exact: true }), urlIs('/office/sessions/new'));
+    assert.ok((await page.locator('#f-fee-error').count()) === 1, 'the fee error is beside the field');
+    await t.test('axe: sessions with errors', () => assertAccessible(page, 'sessions with errors'));
+    const [sessionId] = sql('SELECT id FROM clinic_sessions WHERE session_date > CURDATE() LIMIT 1')[0];
+    await open(page, `/office/sessions/${sessionId}`);
+    assert.equal(await h1(page), '号源管理');
+    await assertNoHorizontalScroll(page, 'slots');
+    await t.test('axe: slots of a session', () => assertAccessible(page, 'slots'));
   } finally {
     await context.close();
   }
