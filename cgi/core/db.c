@@ -265,17 +265,22 @@ static int fetch_into_hdf(struct cached_stmt *cs, HDF *hdf, const char *prefix, 
     return rows;
 }
 
+/* Collects the parameters named by `types` and runs the statement. */
+static struct cached_stmt *run_va(const char *sql, const char *types, va_list ap)
+{
+    struct param p[MAX_PARAMS];
+    int n = collect_params(types, ap, p);
+    return n < 0 ? NULL : stmt_run(sql, p, n);
+}
+
 /* Runs a statement that returns no rows; returns the affected row count,
  * or -1 on error. */
 long long db_exec(const char *sql, const char *types, ...)
 {
-    struct param p[MAX_PARAMS];
     va_list ap;
     va_start(ap, types);
-    int n = collect_params(types, ap, p);
+    struct cached_stmt *cs = run_va(sql, types, ap);
     va_end(ap);
-    if (n < 0) return -1;
-    struct cached_stmt *cs = stmt_run(sql, p, n);
     if (!cs) return -1;
     if (cs->ncols) mysql_stmt_free_result(cs->stmt);
     return (long long)mysql_stmt_affected_rows(cs->stmt);
@@ -285,13 +290,10 @@ long long db_exec(const char *sql, const char *types, ...)
  * Returns the number of rows, or -1 on error. */
 int db_rows(HDF *hdf, const char *prefix, const char *sql, const char *types, ...)
 {
-    struct param p[MAX_PARAMS];
     va_list ap;
     va_start(ap, types);
-    int n = collect_params(types, ap, p);
+    struct cached_stmt *cs = run_va(sql, types, ap);
     va_end(ap);
-    if (n < 0) return -1;
-    struct cached_stmt *cs = stmt_run(sql, p, n);
     return cs ? fetch_into_hdf(cs, hdf, prefix, 1) : -1;
 }
 
@@ -299,13 +301,10 @@ int db_rows(HDF *hdf, const char *prefix, const char *sql, const char *types, ..
  * Returns 1 when a row was found, 0 when none, -1 on error. */
 int db_row(HDF *hdf, const char *prefix, const char *sql, const char *types, ...)
 {
-    struct param p[MAX_PARAMS];
     va_list ap;
     va_start(ap, types);
-    int n = collect_params(types, ap, p);
+    struct cached_stmt *cs = run_va(sql, types, ap);
     va_end(ap);
-    if (n < 0) return -1;
-    struct cached_stmt *cs = stmt_run(sql, p, n);
     if (!cs) return -1;
     int rows = fetch_into_hdf(cs, hdf, prefix, 0);
     return rows < 0 ? -1 : rows > 0;
