@@ -63,8 +63,7 @@ static int desk_answer(struct request *r, int status, const char *outcome)
 int office_desk_checkin(struct request *r)
 {
     struct form f;
-    char no[16], *before = NULL, *after = NULL;
-    int status = 500;
+    char no[16];
     if (form_read(r, desk_fields, &f)) return desk_answer(r, 422, "");
     if (!number_in_code(f.v[D_CODE].text, no, sizeof(no))) return desk_answer(r, 422, "invalid");
     if (db_begin()) return 503;
@@ -85,16 +84,12 @@ int office_desk_checkin(struct request *r)
     }
     if (!hdf_get_int_value(r->hdf, "Booking.today", 0)) { db_rollback(); return desk_answer(r, 409, "not_today"); }
     long long id = hdf_get_int_value(r->hdf, "Booking.id", 0);
-    if (audit_snapshot(booking_snapshot_sql, id, &before) ||
-        db_exec("UPDATE bookings SET status = 'checked_in', checked_in_at = NOW() WHERE id = ?", "i", id) != 1 ||
-        audit_snapshot(booking_snapshot_sql, id, &after) ||
-        audit_record(r, "checkin", "booking", id, before, after) || db_commit())
-        goto out;
-    status = desk_answer(r, 200, "checked_in");
-out:
-    free(before);
-    free(after);
-    return status;
+    if (audit_update(r, "checkin", "booking", id, booking_snapshot_sql,
+                     "UPDATE bookings SET status = 'checked_in', checked_in_at = NOW() WHERE id = ?",
+                     "i", id) != 1 ||
+        db_commit())
+        return 500;
+    return desk_answer(r, 200, "checked_in");
 }
 
 /* GET /office/sessions?date=YYYY-MM-DD : a day's sessions with their

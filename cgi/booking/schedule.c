@@ -120,27 +120,21 @@ static const struct field slot_fields[] = {
 int office_slot_update(struct request *r)
 {
     struct form f;
-    char *before = NULL, *after = NULL, where[96];
-    int status = 500;
+    char where[96];
     if (form_read(r, slot_fields, &f)) return 422;
     if (db_begin()) return 503;
     int found = db_row(r->private_hdf, "Slot", "SELECT session_id, booked FROM time_slots WHERE id = ? FOR UPDATE",
                        "i", r->path_id);
-    if (found <= 0) { status = found < 0 ? 500 : 404; goto out; }
-    if (f.v[SL_CAPACITY].number < hdf_get_int_value(r->private_hdf, "Slot.booked", 0)) { status = 409; goto out; }
-    if (audit_snapshot(slot_snapshot_sql, r->path_id, &before) ||
-        db_exec("UPDATE time_slots SET capacity = ?, is_open = ? WHERE id = ?", "iii",
-                f.v[SL_CAPACITY].number, f.v[SL_OPEN].number, r->path_id) < 0 ||
-        audit_snapshot(slot_snapshot_sql, r->path_id, &after) ||
-        audit_record(r, "update", "time_slot", r->path_id, before, after) || db_commit())
-        goto out;
+    if (found <= 0) return found < 0 ? 500 : 404;
+    if (f.v[SL_CAPACITY].number < hdf_get_int_value(r->private_hdf, "Slot.booked", 0)) return 409;
+    if (audit_update(r, "update", "time_slot", r->path_id, slot_snapshot_sql,
+                     "UPDATE time_slots SET capacity = ?, is_open = ? WHERE id = ?", "iii",
+                     f.v[SL_CAPACITY].number, f.v[SL_OPEN].number, r->path_id) < 0 ||
+        db_commit())
+        return 500;
     snprintf(where, sizeof(where), "/office/sessions/%s?done=saved",
              hdf_get_value(r->private_hdf, "Slot.session_id", "0"));
-    status = redirect(r, where);
-out:
-    free(before);
-    free(after);
-    return status;
+    return redirect(r, where);
 }
 
 enum { C_FROM };

@@ -30,3 +30,26 @@ int audit_record(struct request *r, const char *action, const char *entity,
                    "isssissss", r->user.id, r->user.username, action, entity, id,
                    before_json, after_json, r->client_ip, r->request_id) == 1 ? 0 : -1;
 }
+
+/* The usual office change: one UPDATE of one record, audited with the
+ * record before and after, inside the caller's transaction.  Returns the
+ * rows the UPDATE changed, AUDIT_NOT_FOUND when there is no such record,
+ * or -1 on error. */
+long long audit_update(struct request *r, const char *action, const char *entity, long long id,
+                       const char *snapshot_sql, const char *update_sql, const char *types, ...)
+{
+    char *before = NULL, *after = NULL;
+    long long rows = -1;
+    va_list ap;
+    if (audit_snapshot(snapshot_sql, id, &before)) return -1;
+    if (!before) return AUDIT_NOT_FOUND;
+    va_start(ap, types);
+    long long changed = db_exec_va(update_sql, types, ap);
+    va_end(ap);
+    if (changed >= 0 && audit_snapshot(snapshot_sql, id, &after) == 0 &&
+        audit_record(r, action, entity, id, before, after) == 0)
+        rows = changed;
+    free(before);
+    free(after);
+    return rows;
+}

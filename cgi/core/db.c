@@ -275,15 +275,21 @@ static struct cached_stmt *run_va(const char *sql, const char *types, va_list ap
 
 /* Runs a statement that returns no rows; returns the affected row count,
  * or -1 on error. */
+long long db_exec_va(const char *sql, const char *types, va_list ap)
+{
+    struct cached_stmt *cs = run_va(sql, types, ap);
+    if (!cs) return -1;
+    if (cs->ncols) mysql_stmt_free_result(cs->stmt);
+    return (long long)mysql_stmt_affected_rows(cs->stmt);
+}
+
 long long db_exec(const char *sql, const char *types, ...)
 {
     va_list ap;
     va_start(ap, types);
-    struct cached_stmt *cs = run_va(sql, types, ap);
+    long long rows = db_exec_va(sql, types, ap);
     va_end(ap);
-    if (!cs) return -1;
-    if (cs->ncols) mysql_stmt_free_result(cs->stmt);
-    return (long long)mysql_stmt_affected_rows(cs->stmt);
+    return rows;
 }
 
 /* Runs a query; rows land at prefix.0.col, prefix.1.col ...

@@ -11,6 +11,7 @@
 #ifndef PORTAL_H
 #define PORTAL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <ClearSilver.h>
 
@@ -165,6 +166,7 @@ int parse_date(const char *s, char out[11]);
 int db_connect(void);
 void db_close(void);
 long long db_exec(const char *sql, const char *types, ...);
+long long db_exec_va(const char *sql, const char *types, va_list ap);
 int db_rows(HDF *hdf, const char *prefix, const char *sql, const char *types, ...);
 int db_row(HDF *hdf, const char *prefix, const char *sql, const char *types, ...);
 long long db_last_insert_id(void);
@@ -216,6 +218,9 @@ int password_verify(const char *hash, const char *password);
 int audit_snapshot(const char *snapshot_sql, long long id, char **json);
 int audit_record(struct request *r, const char *action, const char *entity,
                  long long id, const char *before_json, const char *after_json);
+#define AUDIT_NOT_FOUND (-2)
+long long audit_update(struct request *r, const char *action, const char *entity, long long id,
+                       const char *snapshot_sql, const char *update_sql, const char *types, ...);
 
 /* ---- log.c ---- */
 void log_request(struct request *r, double elapsed_ms);

@@ -157,51 +157,34 @@ int office_notice_edit(struct request *r)
 int office_notice_update(struct request *r)
 {
     struct form f;
-    char *before = NULL, *after = NULL;
-    int status = 500;
+    char where[64];
     hdf_set_int_value(r->hdf, "Notice.id", (int)r->path_id);
     if (read_notice_form(r, &f, 0)) return show_form(r, 422);
     if (db_begin()) return 503;
-    if (audit_snapshot(snapshot_sql, r->path_id, &before)) goto out;
-    if (!before) { status = 404; goto out; }
-    if (db_exec("UPDATE notices SET title = ?, body = ?, category = ?, pinned = ?,"
-                " publish_at = IF(status = 'published', COALESCE(?, publish_at), ?),"
-                " expire_at = ?, updated_by = ?, updated_at = NOW() WHERE id = ?",
-                "sssisssii", f.v[N_TITLE].text, f.v[N_BODY].text, f.v[N_CATEGORY].text,
-                f.v[N_PINNED].number, opt_datetime(&f, N_PUBLISH_AT), opt_datetime(&f, N_PUBLISH_AT),
-                opt_datetime(&f, N_EXPIRE_AT), r->user.id, r->path_id) < 0)
-        goto out;
-    if (audit_snapshot(snapshot_sql, r->path_id, &after) ||
-        audit_record(r, "update", "notice", r->path_id, before, after) || db_commit())
-        goto out;
-    char where[64];
+    long long rows = audit_update(r, "update", "notice", r->path_id, snapshot_sql,
+        "UPDATE notices SET title = ?, body = ?, category = ?, pinned = ?,"
+        " publish_at = IF(status = 'published', COALESCE(?, publish_at), ?),"
+        " expire_at = ?, updated_by = ?, updated_at = NOW() WHERE id = ?",
+        "sssisssii", f.v[N_TITLE].text, f.v[N_BODY].text, f.v[N_CATEGORY].text,
+        f.v[N_PINNED].number, opt_datetime(&f, N_PUBLISH_AT), opt_datetime(&f, N_PUBLISH_AT),
+        opt_datetime(&f, N_EXPIRE_AT), r->user.id, r->path_id);
+    if (rows == AUDIT_NOT_FOUND) return 404;
+    if (rows < 0 || db_commit()) return 500;
     snprintf(where, sizeof(where), "/office/notices/%lld?done=saved", r->path_id);
-    status = redirect(r, where);
-out:
-    free(before);
-    free(after);
-    return status;
+    return redirect(r, where);
 }
 
 /* One state change: its UPDATE, audited, in one transaction. */
 static int change_state(struct request *r, const char *action, const char *update_sql)
 {
-    char *before = NULL, *after = NULL;
-    int status = 500;
-    if (db_begin()) return 503;
-    if (audit_snapshot(snapshot_sql, r->path_id, &before)) goto out;
-    if (!before) { status = 404; goto out; }
-    if (db_exec(update_sql, "ii", r->user.id, r->path_id) < 0 ||
-        audit_snapshot(snapshot_sql, r->path_id, &after) ||
-        audit_record(r, action, "notice", r->path_id, before, after) || db_commit())
-        goto out;
     char where[64];
+    if (db_begin()) return 503;
+    long long rows = audit_update(r, action, "notice", r->path_id, snapshot_sql, update_sql,
+                                  "ii", r->user.id, r->path_id);
+    if (rows == AUDIT_NOT_FOUND) return 404;
+    if (rows < 0 || db_commit()) return 500;
     snprintf(where, sizeof(where), "/office/notices/%lld?done=changed", r->path_id);
-    status = redirect(r, where);
-out:
-    free(before);
-    free(after);
-    return status;
+    return redirect(r, where);
 }
 
 int office_notice_publish(struct request *r)
