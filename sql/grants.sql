@@ -57,6 +57,8 @@ GRANT SELECT, UPDATE ON portal.notification_outbox TO 'portal_sender'@'localhost
 -- ... and queues the day-before reminders from tomorrow's bookings
 GRANT INSERT ON portal.notification_outbox TO 'portal_sender'@'localhost';
 GRANT SELECT ON portal.bookings        TO 'portal_sender'@'localhost';
+-- ... and records no-shows: a place still booked after its slot ended
+GRANT UPDATE (status) ON portal.bookings TO 'portal_sender'@'localhost';
 GRANT SELECT ON portal.time_slots      TO 'portal_sender'@'localhost';
 GRANT SELECT ON portal.clinic_sessions TO 'portal_sender'@'localhost';
 GRANT SELECT ON portal.doctors         TO 'portal_sender'@'localhost';

@@ -28,6 +28,7 @@ int office_sessions(struct request *r);
 int office_session_stop(struct request *r);
 int office_session_create(struct request *r);
 int office_session_slots(struct request *r);
+int office_session_update(struct request *r);
 int office_slot_update(struct request *r);
 int office_sessions_copy_week(struct request *r);
 

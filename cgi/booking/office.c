@@ -2,7 +2,8 @@
  * booking/office.c - the desk checks patients in; the office stops a
  * session (停诊).
  *
- * Check-in takes what the desk's scanner reads from the patient's QR code
+ * The desk sees today's bookings in arrival order.  Check-in takes what
+ * the desk's scanner reads from the patient's QR code
  * (CHK1:<number>:<MAC>, verified with the 'checkin' key, so a code cannot
  * be made up) or the confirmation number typed by hand.  Stopping a session
  * cancels all its bookings, closes its slots, queues a message to every
@@ -27,9 +28,37 @@ static const struct field desk_fields[] = {
     {0},
 };
 
-/* GET /office/desk */
+#define MASKED_ID_SQL(col) \
+    "CONCAT(LEFT(" col ", 3), REPEAT('*', GREATEST(CHAR_LENGTH(" col ") - 7, 0)), RIGHT(" col ", 4))"
+
+/* Today's bookings, in the order patients arrive, for the desk's list:
+ * all departments, or the one chosen (?department=N).  A place still
+ * 'booked' after its slot ended shows as not arrived (the no-show rule). */
+static int load_today(struct request *r)
+{
+    long long department = 0;
+    const char *d = req_param(r, "department");
+    if (!d || !parse_int(d, 1, 65535, &department)) department = 0;
+    hdf_set_int_value(r->hdf, "Today.department", (int)department);
+    if (db_rows(r->hdf, "Departments", "SELECT id, name FROM departments ORDER BY sort_order, id", "") < 0 ||
+        db_rows(r->hdf, "Today.bookings",
+            "SELECT b.confirmation_no AS no, b.patient_name, b.id_type, " MASKED_ID_SQL("b.id_number") " AS id_masked,"
+            " IF(b.status = 'booked' AND t.ends_at < NOW(), 'no_show', b.status) AS status,"
+            " DATE_FORMAT(t.starts_at, '%H:%i') AS starts, DATE_FORMAT(t.ends_at, '%H:%i') AS ends,"
+            " DATE_FORMAT(b.checked_in_at, '%H:%i') AS checked_in_at, d.name AS doctor, dep.name AS department"
+            " FROM bookings b JOIN time_slots t ON t.id = b.slot_id JOIN clinic_sessions cs ON cs.id = b.session_id"
+            " JOIN doctors d ON d.id = cs.doctor_id JOIN departments dep ON dep.id = b.department_id"
+            " WHERE b.session_date = CURDATE() AND b.status <> 'cancelled' AND (? = 0 OR b.department_id = ?)"
+            " ORDER BY t.starts_at, dep.sort_order, d.name, b.id",
+            "ii", department, department) < 0)
+        return -1;
+    return 0;
+}
+
+/* GET /office/desk : the check-in form and today's list. */
 int office_desk(struct request *r)
 {
+    if (load_today(r)) return 500;
     return render(r, "office/desk.cs");
 }
 
@@ -56,7 +85,7 @@ static int desk_answer(struct request *r, int status, const char *outcome)
 {
     hdf_set_value(r->hdf, "Outcome", outcome);
     r->status = status;
-    return render(r, "office/desk.cs");
+    return office_desk(r);
 }
 
 /* POST /office/desk/checkin : only a booked place of today. */
@@ -69,7 +98,7 @@ int office_desk_checkin(struct request *r)
     if (db_begin()) return 503;
     int found = db_row(r->hdf, "Booking",
         "SELECT b.id, b.confirmation_no AS no, b.status, b.patient_name, b.id_type,"
-        " CONCAT(LEFT(b.id_number, 3), REPEAT('*', GREATEST(CHAR_LENGTH(b.id_number) - 7, 0)), RIGHT(b.id_number, 4)) AS id_masked,"
+        " " MASKED_ID_SQL("b.id_number") " AS id_masked,"
         " (b.session_date = CURDATE()) AS today, DATE_FORMAT(b.session_date, '%Y-%m-%d') AS date,"
         " DATE_FORMAT(t.starts_at, '%H:%i') AS starts, d.name AS doctor, dep.name AS department"
         " FROM bookings b JOIN time_slots t ON t.id = b.slot_id JOIN clinic_sessions cs ON cs.id = b.session_id"

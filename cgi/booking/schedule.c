@@ -1,7 +1,7 @@
 /*
  * booking/schedule.c - the office publishes the schedule: a new session
- * with its time slots, a slot's capacity or whether it is open, and a
- * week copied forward.  Each change is one audited transaction; a
+ * with its time slots, its clinic type and fee, a slot's capacity or
+ * whether it is open, and a week copied forward.  Each change is one audited transaction; a
  * capacity can never go below the places already booked.
  */
 #include <stdio.h>
@@ -103,9 +103,56 @@ int office_session_slots(struct request *r)
                 " capacity, booked, is_open FROM time_slots WHERE session_id = ? ORDER BY starts_at",
                 "i", r->path_id) < 0)
         return 500;
+    /* the edit form starts from the session as published, unless it is
+     * shown again with what was typed */
+    if (!hdf_get_obj(r->hdf, "Form.fee")) {
+        hdf_set_value(r->hdf, "Form.clinic_type", hdf_get_value(r->hdf, "Session.clinic_type", ""));
+        hdf_set_value(r->hdf, "Form.fee", hdf_get_value(r->hdf, "Session.fee", ""));
+    }
     const char *done = req_param(r, "done");
-    if (done && !strcmp(done, "saved")) hdf_set_value(r->hdf, "Done", done);
+    if (done && (!strcmp(done, "saved") || !strcmp(done, "edited"))) hdf_set_value(r->hdf, "Done", done);
     return render(r, "office/session.cs");
+}
+
+static const char session_terms_snapshot_sql[] =
+    "SELECT JSON_OBJECT('clinic_type', clinic_type, 'fee_fen', fee_fen, 'status', status) AS snapshot"
+    " FROM clinic_sessions WHERE id = ? FOR UPDATE";
+
+enum { E_TYPE, E_FEE };
+static const struct field session_edit_fields[] = {
+    [E_TYPE] = {"clinic_type", FIELD_CHOICE, 1, 0, 0, clinic_types, "Schedule.clinic_type", NULL},
+    [E_FEE] = {"fee", FIELD_MONEY, 1, 0, 100000, NULL, "Schedule.fee", NULL},
+    {0},
+};
+
+/* POST /office/sessions/{id}/edit : a published session's clinic type and
+ * fee.  Patients already booked keep their place; the new fee is what the
+ * pages and the desk show from now on.  A stopped session is not edited. */
+int office_session_update(struct request *r)
+{
+    struct form f;
+    char where[96];
+    if (form_read(r, session_edit_fields, &f)) {
+        r->status = 422;
+        return office_session_slots(r);
+    }
+    if (db_begin()) return 503;
+    long long rows = audit_update(r, "update", "clinic_session", r->path_id, session_terms_snapshot_sql,
+                                  "UPDATE clinic_sessions SET clinic_type = ?, fee_fen = ?"
+                                  " WHERE id = ? AND status = 'open'",
+                                  "sii", f.v[E_TYPE].text, f.v[E_FEE].number, r->path_id);
+    if (rows == AUDIT_NOT_FOUND) return 404;
+    if (rows < 0) return 500;
+    if (rows == 0) {
+        /* stopped: said on the page, which keeps what was typed */
+        db_rollback();
+        hdf_set_value(r->hdf, "Refusal", "session_stopped");
+        r->status = 409;
+        return office_session_slots(r);
+    }
+    if (db_commit()) return 500;
+    snprintf(where, sizeof(where), "/office/sessions/%lld?done=edited", r->path_id);
+    return redirect(r, where);
 }
 
 enum { SL_CAPACITY, SL_OPEN };

@@ -82,8 +82,11 @@ int db_connect(void)
     mysql_optionsv(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
     mysql_optionsv(conn, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
     mysql_optionsv(conn, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
+    /* CLIENT_FOUND_ROWS: an UPDATE counts the rows its WHERE matched, so
+     * "0 rows" means "no such row in that state", also when the new
+     * values equal the old ones. */
     if (!mysql_real_connect(conn, NULL, cfg.db_user, cfg.db_password, cfg.db_name,
-                            0, cfg.db_socket, 0)) {
+                            0, cfg.db_socket, CLIENT_FOUND_ROWS)) {
         log_error("db: connect as %s failed: %s", cfg.db_user, mysql_error(conn));
         mysql_close(conn);
         conn = NULL;

@@ -162,7 +162,8 @@ int parse_date(const char *s, char out[11]);
 
 /* ---- db.c: one connection per process, prepared statements only ----
  * Parameter types: 's' string (NULL pointer = SQL NULL), 'i' long long.
- * Result rows land in HDF as prefix.N.column (db_rows) or prefix.column. */
+ * Result rows land in HDF as prefix.N.column (db_rows) or prefix.column.
+ * db_exec returns the rows an UPDATE matched (CLIENT_FOUND_ROWS), or -1. */
 int db_connect(void);
 void db_close(void);
 long long db_exec(const char *sql, const char *types, ...);

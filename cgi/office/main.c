@@ -34,6 +34,7 @@ static const struct route routes[] = {
     {"POST", "/office/sessions/new", office_session_create, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/sessions/copy-week", office_sessions_copy_week, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"GET", "/office/sessions/{id}", office_session_slots, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/sessions/{id}/edit", office_session_update, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/slots/{id}", office_slot_update, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"GET", "/office/healthz", healthz, 0, 0},
     {0},

@@ -3,6 +3,25 @@
 <h1 class="page-title"><?cs var:Lang.Schedule.slots_title ?></h1>
 <p class="lead"><?cs var:Session.department ?> · <?cs var:Session.doctor ?> · <?cs var:Session.date ?> <?cs var:Lang.Booking.Period[Session.period] ?> · <?cs var:Lang.Booking.Type[Session.clinic_type] ?> · <?cs var:Session.fee ?> <?cs var:Lang.Booking.yuan ?></p>
 <?cs if:Done ?><div class="notification-banner notification-success" role="status"><?cs var:Lang.Schedule.done_saved ?></div><?cs /if ?>
+<?cs if:Refusal ?><div class="error-summary" role="alert" tabindex="-1"><h2 class="error-summary-title"><?cs var:Lang.Schedule.Refusal[Refusal] ?></h2></div><?cs /if ?>
+<?cs call:error_summary() ?>
+<?cs if:Session.status == "open" ?>
+<h2 id="session-terms"><?cs var:Lang.Schedule.edit ?></h2>
+<p><?cs var:Lang.Schedule.edit_lead ?></p>
+<form class="form" method="post" action="/office/sessions/<?cs var:Session.id ?>/edit" novalidate>
+  <?cs call:csrf_field() ?>
+  <?cs call:field_start("clinic_type", Lang.Schedule.clinic_type, "", Form.clinic_type.error) ?>
+    <select class="form-select" id="f-clinic_type" name="clinic_type">
+      <?cs each:c = Lang.Booking.Type ?><?cs if:name(c) != "stopped" ?><option value="<?cs name:c ?>"<?cs if:Form.clinic_type == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /if ?><?cs /each ?>
+    </select>
+  </div>
+  <?cs call:text_field("fee", "text", Lang.Schedule.fee, "", Form.fee, Form.fee.error, 12, "off") ?>
+  <button class="button" type="submit"><?cs var:Lang.Schedule.edit_submit ?></button>
+</form>
+<?cs else ?>
+<p><span class="tag tag-expired"><?cs var:Lang.Stop.stopped ?></span></p>
+<?cs /if ?>
+<h2 id="slots"><?cs var:Lang.Schedule.slots ?></h2>
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:Lang.Schedule.slots ?>">
 <table class="data-table">
   <thead><tr>

@@ -654,9 +654,25 @@ test('7. a patient books a time slot on a phone, sees the QR code, then cancels'
 test('8. the desk and the office pages of booking work on a phone and are accessible', async (t) => {
   const { context, page } = await phone();
   try {
+    // a patient booked for today (a booked place moved to today's date)
+    const [slot, session, department, period] = sql(`SELECT t.id, cs.id, cs.department_id, cs.period FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id
+      WHERE cs.session_date = CURDATE() + INTERVAL 3 DAY AND cs.status = 'open' AND t.booked < t.capacity LIMIT 1`)[0];
+    const no = `B${Date.now()}`.slice(-10).replace(/[01]/g, '7');
+    sql(`UPDATE time_slots SET booked = booked + 1 WHERE id = ${slot}`);
+    sql(`INSERT INTO bookings (confirmation_no, slot_id, session_id, department_id, session_date, period, person_key, patient_name,
+         id_type, id_number, mobile, created_at) VALUES ('${no}', ${slot}, ${session}, ${department}, CURDATE(), '${period}',
+         SHA2('${no}', 256), '服务台列表', 'passport', 'E${no}', '13800000000', NOW())`);
     await login(page, createUser('desk,office', 'd'));
     await tapTo(page, page.locator('main').getByRole('link', { name: /^服务台签到/ }), urlIs('/office/desk'));
     assert.equal(await h1(page), '服务台签到');
+    // today's list: the patient, and the check-in button on the row
+    const row = page.locator(`#booking-${no}`);
+    assert.match(await text(row), /服务台列表/);
+    await clickTo(page, row.getByRole('button', { name: new RegExp(`签到 服务台列表 ${no}`) }), urlIs('/office/desk/checkin'));
+    assert.equal(await text(page.locator('#desk-outcome')), '签到成功');
+    assert.match(await text(page.locator(`#booking-${no}`)), /已签到/);
+    assert.equal(sql(`SELECT status FROM bookings WHERE confirmation_no = '${no}'`)[0][0], 'checked_in');
+    await assertNoHorizontalScroll(page, 'desk list');
     await page.getByLabel('二维码内容或预约号', { exact: true }).fill('ZZZZZZZZZZ');
     await clickTo(page, page.getByRole('button', { name: '签到', exact: true }), urlIs('/office/desk/checkin'));
     assert.equal(await text(page.locator('#desk-outcome')), '没有这个预约号');
@@ -674,6 +690,13 @@ test('8. the desk and the office pages of booking work on a phone and are access
     await open(page, `/office/sessions/${sessionId}`);
     assert.equal(await h1(page), '号源管理');
     await assertNoHorizontalScroll(page, 'slots');
+    // the session's fee, edited on the phone
+    const [fee] = sql(`SELECT fee_fen FROM clinic_sessions WHERE id = ${sessionId}`)[0];
+    await page.getByLabel('挂号费(元)', { exact: true }).fill('16.5');
+    await clickTo(page, page.getByRole('button', { name: '保存出诊信息', exact: true }), (u) => u.pathname === `/office/sessions/${sessionId}`);
+    assert.equal(await text(page.locator('.notification-success')), '已保存。');
+    assert.equal(sql(`SELECT fee_fen FROM clinic_sessions WHERE id = ${sessionId}`)[0][0], '1650');
+    sql(`UPDATE clinic_sessions SET fee_fen = ${fee} WHERE id = ${sessionId}`);
     await t.test('axe: slots of a session', () => assertAccessible(page, 'slots'));
   } finally {
     await context.close();

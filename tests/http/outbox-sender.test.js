@@ -115,3 +115,29 @@ test("tomorrow's bookings get their day-before reminder, once, however often the
   assert.deepEqual(h.sql(`SELECT kind, status FROM notification_outbox WHERE idempotency_key = 'reminder:${no}'`), [['reminder', 'sent']]);
   assert.equal(deliveries.get(`reminder:${no}`), 1);
 });
+
+test('the sender records as no-shows the places still booked after their slot ended, and nothing else', async () => {
+  // a session three days ago, with three bookings: never came, checked in, cancelled
+  const [doctor, department] = h.sql(`SELECT d.id, d.department_id FROM doctors d WHERE NOT EXISTS (SELECT 1 FROM clinic_sessions cs
+    WHERE cs.doctor_id = d.id AND cs.session_date = CURDATE() - INTERVAL 3 DAY AND cs.period = 'evening') ORDER BY RAND() LIMIT 1`)[0];
+  h.sql(`INSERT INTO clinic_sessions (doctor_id, department_id, session_date, period, clinic_type, fee_fen)
+         VALUES (${doctor}, ${department}, CURDATE() - INTERVAL 3 DAY, 'evening', 'general', 1000)`);
+  const [session] = h.sql(`SELECT id FROM clinic_sessions WHERE doctor_id = ${doctor} AND session_date = CURDATE() - INTERVAL 3 DAY AND period = 'evening'`)[0];
+  h.sql(`INSERT INTO time_slots (session_id, starts_at, ends_at, capacity, booked)
+         VALUES (${session}, TIMESTAMP(CURDATE() - INTERVAL 3 DAY, '18:00'), TIMESTAMP(CURDATE() - INTERVAL 3 DAY, '18:30'), 5, 2)`);
+  const [slot] = h.sql(`SELECT id FROM time_slots WHERE session_id = ${session}`)[0];
+  const tag = h.uniq('NS').slice(-7).toUpperCase();
+  const rows = [['booked', 'A'], ['checked_in', 'B'], ['cancelled', 'C']].map(([status, k]) =>
+    `('${(tag + k + 'NS').slice(0, 10)}', ${slot}, ${session}, ${department}, CURDATE() - INTERVAL 3 DAY, 'evening', SHA2('${tag}${k}', 256),
+      '爽约测试', 'passport', '${tag}${k}', '13900000000', '${status}', NOW() - INTERVAL 4 DAY)`);
+  h.sql(`INSERT INTO bookings (confirmation_no, slot_id, session_id, department_id, session_date, period, person_key,
+         patient_name, id_type, id_number, mobile, status, created_at) VALUES ${rows.join(',')}`);
+  const ahead = `SELECT COUNT(*) FROM bookings b JOIN time_slots t ON t.id = b.slot_id WHERE b.status = 'booked' AND t.ends_at > NOW() + INTERVAL 1 MINUTE`;
+  const aheadBefore = h.sqlValue(ahead);
+  assert.ok(Number(aheadBefore) > 0, 'there are places still ahead');
+  const child = runSender(['--once']);
+  await new Promise((resolve) => child.on('exit', resolve));
+  const stored = h.sql(`SELECT id_number, status FROM bookings WHERE slot_id = ${slot} ORDER BY id_number`);
+  assert.deepEqual(stored, [[`${tag}A`, 'no_show'], [`${tag}B`, 'checked_in'], [`${tag}C`, 'cancelled']]);
+  assert.equal(h.sqlValue(ahead), aheadBefore, 'places still ahead are untouched');
+});

@@ -101,3 +101,54 @@ test('a week is copied forward: sessions and slots, without touching half-days a
   assert.equal(Number(one('SELECT COUNT(*) FROM clinic_sessions WHERE session_date BETWEEN CURDATE() + INTERVAL 14 DAY AND CURDATE() + INTERVAL 20 DAY')[0]), after);
   assert.ok(Number(one("SELECT COUNT(*) FROM audit_log WHERE action = 'copy_week'")[0]) >= 2);
 });
+
+test("a published session's clinic type and fee are edited, audited, and shown to the public; bad input and stopped sessions are refused", async () => {
+  const office = await h.loggedIn('office', h.ORIGIN);
+  const [doctorId, date] = one(`SELECT d.id, CURDATE() + INTERVAL 22 DAY FROM doctors d WHERE NOT EXISTS
+    (SELECT 1 FROM clinic_sessions cs WHERE cs.doctor_id = d.id AND cs.session_date = CURDATE() + INTERVAL 22 DAY AND cs.period = 'morning')
+    ORDER BY RAND() LIMIT 1`);
+  const created = await office.post('/office/sessions/new', {
+    _csrf: office.token, doctor_id: doctorId, date, period: 'morning', clinic_type: 'general', fee: '10', slot_minutes: '30', capacity: '3',
+  });
+  assert.equal(created.status, 303);
+  const [id] = one(`SELECT id FROM clinic_sessions WHERE doctor_id = ${doctorId} AND session_date = '${date}' AND period = 'morning'`);
+  // the form starts from what is published
+  const page = await office.get(`/office/sessions/${id}`);
+  assert.ok(page.text.includes('name="fee" type="text" value="10.00"'), 'the fee in yuan');
+  assert.match(page.text, /<option value="general" selected>/);
+
+  const ok = await office.post(`/office/sessions/${id}/edit`, { _csrf: office.token, clinic_type: 'expert', fee: '25.5' });
+  assert.equal(ok.status, 303);
+  assert.match(ok.location, new RegExp(`/office/sessions/${id}\\?done=edited`));
+  assert.deepEqual(one(`SELECT clinic_type, fee_fen FROM clinic_sessions WHERE id = ${id}`), ['expert', '2550']);
+  const [before, after] = one(`SELECT JSON_VALUE(before_json, '$.fee_fen'), JSON_VALUE(after_json, '$.fee_fen') FROM audit_log
+    WHERE entity = 'clinic_session' AND entity_id = ${id} AND action = 'update' ORDER BY id DESC LIMIT 1`);
+  assert.deepEqual([before, after], ['1000', '2550']);
+  // the same values again: saved (not taken for a stopped session)
+  assert.equal((await office.post(`/office/sessions/${id}/edit`, { _csrf: office.token, clinic_type: 'expert', fee: '25.50' })).status, 303);
+  // the public booking form shows the new fee and type
+  const [slot] = one(`SELECT id FROM time_slots WHERE session_id = ${id} LIMIT 1`);
+  const form = await new h.Client(h.ORIGIN).get(`/booking/slots/${slot}`);
+  assert.ok(form.text.includes('25.50'), 'the new fee on the booking form');
+
+  // bad input: the message beside each field, what was typed kept, nothing changed
+  const bad = await office.post(`/office/sessions/${id}/edit`, { _csrf: office.token, clinic_type: 'vip', fee: '-3' });
+  assert.equal(bad.status, 422);
+  assert.ok(bad.text.includes(h.fieldError('not_a_choice', 'Schedule.clinic_type')), 'the type message');
+  assert.ok(bad.text.includes(h.fieldError('not_money', 'Schedule.fee')), 'the fee message');
+  assert.ok(bad.text.includes('value="-3"'), 'the fee is kept as typed');
+  assert.deepEqual(one(`SELECT clinic_type, fee_fen FROM clinic_sessions WHERE id = ${id}`), ['expert', '2550']);
+
+  // unknown session; other roles
+  assert.equal((await office.post('/office/sessions/999999999/edit', { _csrf: office.token, clinic_type: 'general', fee: '1' })).status, 404);
+  const desk = await h.loggedIn('desk', h.ORIGIN);
+  assert.equal((await desk.post(`/office/sessions/${id}/edit`, { _csrf: desk.token, clinic_type: 'general', fee: '1' })).status, 403);
+
+  // a stopped session is not edited
+  assert.equal((await office.post(`/office/sessions/${id}/stop`, { _csrf: office.token, reason: '编辑测试停诊' })).status, 303);
+  const stopped = await office.post(`/office/sessions/${id}/edit`, { _csrf: office.token, clinic_type: 'general', fee: '1' });
+  assert.equal(stopped.status, 409);
+  assert.ok(stopped.text.includes(h.lang('Schedule.Refusal.session_stopped')));
+  assert.deepEqual(one(`SELECT clinic_type, fee_fen FROM clinic_sessions WHERE id = ${id}`), ['expert', '2550']);
+  h.sql("DELETE FROM notices WHERE category = 'stop_clinic' AND body LIKE '%编辑测试停诊%'");
+});
