@@ -41,6 +41,11 @@ GRANT UPDATE (booked) ON portal.time_slots TO 'portal_public'@'localhost';
 -- notifications: the public program queues "booking made" and "cancelled"
 GRANT INSERT ON portal.notification_outbox TO 'portal_public'@'localhost';
 
+-- the booking transaction and the outbox message, as procedures that run
+-- with the caller's own rights above (sql/006_booking_procedures.sql)
+GRANT EXECUTE ON PROCEDURE portal.book_place            TO 'portal_public'@'localhost';
+GRANT EXECUTE ON PROCEDURE portal.queue_booking_message TO 'portal_public'@'localhost';
+
 -- the office: the schedule, check-in at the desk, stopping a session
 GRANT SELECT ON portal.departments TO 'portal_office'@'localhost';
 GRANT SELECT ON portal.doctors TO 'portal_office'@'localhost';
@@ -49,6 +54,7 @@ GRANT SELECT, INSERT, UPDATE ON portal.time_slots TO 'portal_office'@'localhost'
 GRANT SELECT ON portal.bookings TO 'portal_office'@'localhost';
 GRANT UPDATE (status, cancelled_at, cancel_reason, checked_in_at) ON portal.bookings TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT ON portal.notification_outbox TO 'portal_office'@'localhost';
+GRANT EXECUTE ON PROCEDURE portal.queue_booking_message TO 'portal_office'@'localhost';
 
 -- the notification sender reads and marks the outbox, nothing else
 CREATE USER IF NOT EXISTS 'portal_sender'@'localhost';

@@ -2,11 +2,13 @@
  * booking/book.c - booking a time slot with real-name identity, and the
  * confirmation: number, arrival window, check-in QR code, calendar file.
  *
- * The rules live in the database where they must hold under concurrency:
- * a place is taken by UPDATE ... WHERE booked < capacity (atomic), and one
- * person holds at most one booking per department and half-day (a UNIQUE
- * key).  The rest - opening days, cut-off, no-show suspension - is checked
- * in the same transaction before the place is taken.
+ * The rules live in the database where they must hold under concurrency,
+ * in one stored procedure (book_place, sql/006_booking_procedures.sql): a
+ * place is taken by UPDATE ... WHERE booked < capacity (atomic), one person
+ * holds at most one booking per department and half-day (a UNIQUE key),
+ * and opening days, cut-off and no-show suspension are checked in the same
+ * transaction before the place is taken.  This file checks the form and
+ * turns the procedure's answer into a page.
  *
  * A booking is reached only with a MAC of its confirmation number (the
  * 'checkin' key), never by a guessable id: `t` in links, and the check-in
@@ -110,22 +112,6 @@ static void normalise_document_number(const char *in, char *out, size_t len)
     out[n] = 0;
 }
 
-/* 1 when this person may not book online now (too many no-shows); the
- * date it ends lands in Suspension.until.  A booked place whose slot has
- * ended without a check-in counts as a no-show. */
-static int suspended(struct request *r, const char *person_key)
-{
-    int found = db_row(r->hdf, "Suspension",
-        "SELECT DATE_FORMAT(MAX(t.ends_at) + INTERVAL ? DAY, '%Y-%m-%d') AS until, COUNT(*) AS no_shows"
-        " FROM bookings b JOIN time_slots t ON t.id = b.slot_id"
-        " WHERE b.person_key = ? AND t.ends_at > NOW() - INTERVAL ? DAY"
-        " AND (b.status = 'no_show' OR (b.status = 'booked' AND t.ends_at < NOW()))"
-        " HAVING COUNT(*) >= ? AND MAX(t.ends_at) + INTERVAL ? DAY > NOW()",
-        "isiii", (long long)NO_SHOW_SUSPEND_DAYS, person_key, (long long)NO_SHOW_WINDOW_DAYS,
-        (long long)NO_SHOW_LIMIT, (long long)NO_SHOW_SUSPEND_DAYS);
-    return found == 1;
-}
-
 /* The link that shows a booking: its number and a MAC of it. */
 int booking_view_path(const char *no, char *out, size_t len)
 {
@@ -136,7 +122,8 @@ int booking_view_path(const char *no, char *out, size_t len)
     return 0;
 }
 
-/* POST /booking/slots/{id} */
+/* POST /booking/slots/{id} : the whole booking is one call to the
+ * database (book_place, sql/006), which answers 'booked' or why not. */
 int booking_create(struct request *r)
 {
     struct form f;
@@ -146,42 +133,26 @@ int booking_create(struct request *r)
         return found <= 0 ? (found < 0 ? 500 : 404) : show_form(r, 422);
     }
     normalise_document_number(f.v[B_ID_NUMBER].text, number, sizeof(number));
-
     snprintf(key_input, sizeof(key_input), "%s:%s", f.v[B_ID_TYPE].text, number);
     sha256_hex(key_input, person_key);
-    if (db_begin()) return 503;
-    /* the slot and its state, read inside the transaction */
-    int found = load_slot(r, r->path_id);
-    if (found <= 0) return found < 0 ? 500 : 404;
-    const char *state = hdf_get_value(r->hdf, "Slot.state", "");
-    const char *refusal = NULL;
-    if (strcmp(state, "open") != 0 && strcmp(state, "full") != 0) refusal = "booking_closed";
-    else if (suspended(r, person_key)) refusal = "booking_suspended";
-    else {
-        long long taken = db_exec("UPDATE time_slots SET booked = booked + 1"
-                                  " WHERE id = ? AND booked < capacity AND is_open = 1", "i", r->path_id);
-        if (taken < 0) return 500;
-        if (taken == 0) refusal = "slot_full";
-    }
-    if (!refusal) {
-        new_confirmation_no(no);
-        long long rows = db_exec(
-            "INSERT INTO bookings (confirmation_no, slot_id, session_id, department_id, session_date,"
-            " period, person_key, patient_name, id_type, id_number, mobile, for_family, created_at)"
-            " SELECT ?, t.id, cs.id, cs.department_id, cs.session_date, cs.period, ?, ?, ?, ?, ?, ?, NOW()"
-            " FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id WHERE t.id = ?",
-            "ssssssii", no, person_key, f.v[B_NAME].text, f.v[B_ID_TYPE].text, number,
-            f.v[B_MOBILE].text, f.v[B_FOR_FAMILY].number, r->path_id);
-        if (rows < 0 && db_errno() == 1062) refusal = "booking_duplicate";
-        else if (rows != 1 || booking_notify("booking_made", no)) return 500;
-    }
-    if (refusal) {
+    new_confirmation_no(no);
+
+    if (db_call(r->private_hdf, "Booked",
+                "CALL book_place(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "issssssiiiiii",
+                r->path_id, no, person_key, f.v[B_NAME].text, f.v[B_ID_TYPE].text, number,
+                f.v[B_MOBILE].text, f.v[B_FOR_FAMILY].number, (long long)CUTOFF_MINUTES,
+                (long long)BOOKING_DAYS_AHEAD, (long long)NO_SHOW_LIMIT, (long long)NO_SHOW_WINDOW_DAYS,
+                (long long)NO_SHOW_SUSPEND_DAYS) != 1)
+        return 500;
+    const char *outcome = hdf_get_value(r->private_hdf, "Booked.outcome", "");
+    if (!strcmp(outcome, "not_found")) return 404;
+    if (strcmp(outcome, "booked") != 0) {
         /* said at the top of the form, which keeps what was typed */
-        db_rollback();
-        load_slot(r, r->path_id);
-        hdf_set_value(r->hdf, "Refusal", refusal);
+        if (load_slot(r, r->path_id) < 0) return 500;
+        hdf_set_value(r->hdf, "Refusal", outcome);
+        hdf_set_value(r->hdf, "Suspension.until", hdf_get_value(r->private_hdf, "Booked.until", ""));
         return show_form(r, 409);
     }
-    if (db_commit() || booking_view_path(no, where, sizeof(where))) return 500;
+    if (booking_view_path(no, where, sizeof(where))) return 500;
     return redirect(r, where);
 }

@@ -95,6 +95,23 @@ int db_connect(void)
     return 0;
 }
 
+/* The names of the columns the statement's current result has.  Known at
+ * prepare time for a query; for a CALL only once it has run, and again
+ * for each result it returns. */
+static void read_column_names(struct cached_stmt *cs)
+{
+    for (unsigned c = 0; c < cs->ncols; c++) free(cs->colnames[c]);
+    cs->ncols = 0;
+    MYSQL_RES *meta = mysql_stmt_result_metadata(cs->stmt);
+    if (!meta) return;
+    unsigned n = mysql_num_fields(meta);
+    MYSQL_FIELD *f = mysql_fetch_fields(meta);
+    if (n > MAX_COLUMNS) n = MAX_COLUMNS;
+    for (unsigned c = 0; c < n; c++) cs->colnames[c] = strdup(f[c].name);
+    cs->ncols = n;
+    mysql_free_result(meta);
+}
+
 static struct cached_stmt *stmt_get(const char *sql)
 {
     for (int i = 0; i < ncache; i++)
@@ -116,15 +133,7 @@ static struct cached_stmt *stmt_get(const char *sql)
     cs->sql = sql;
     cs->stmt = st;
     cs->ncols = 0;
-    MYSQL_RES *meta = mysql_stmt_result_metadata(st);
-    if (meta) {
-        unsigned n = mysql_num_fields(meta);
-        MYSQL_FIELD *f = mysql_fetch_fields(meta);
-        if (n > MAX_COLUMNS) n = MAX_COLUMNS;
-        for (unsigned c = 0; c < n; c++) cs->colnames[c] = strdup(f[c].name);
-        cs->ncols = n;
-        mysql_free_result(meta);
-    }
+    read_column_names(cs);
     ncache++;
     return cs;
 }
@@ -317,6 +326,36 @@ int db_row(HDF *hdf, const char *prefix, const char *sql, const char *types, ...
     if (!cs) return -1;
     int rows = fetch_into_hdf(cs, hdf, prefix, 0);
     return rows < 0 ? -1 : rows > 0;
+}
+
+/* Runs a stored procedure (CALL ...) that answers with one row, its last
+ * SELECT; the row's columns land at prefix.col.  Every result a CALL
+ * returns is read, down to the status that ends it, so the connection is
+ * ready for the next statement.  Returns 1 with a row, 0 without, -1 on
+ * error (the procedure's own error included). */
+int db_call(HDF *hdf, const char *prefix, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    struct cached_stmt *cs = run_va(sql, types, ap);
+    va_end(ap);
+    if (!cs) return -1;
+    int found = 0, next;
+    do {
+        if (mysql_stmt_field_count(cs->stmt) > 0) {
+            read_column_names(cs);
+            int rows = fetch_into_hdf(cs, hdf, prefix, 0);
+            if (rows < 0) found = -1;
+            else if (rows > 0 && found == 0) found = 1;
+        }
+        next = mysql_stmt_next_result(cs->stmt);
+    } while (next == 0);
+    if (next > 0) {
+        last_errno = mysql_stmt_errno(cs->stmt);
+        log_error("db: call failed (%u %s): %s", last_errno, mysql_stmt_error(cs->stmt), sql);
+        return -1;
+    }
+    return found;
 }
 
 long long db_last_insert_id(void)

@@ -170,6 +170,7 @@ long long db_exec(const char *sql, const char *types, ...);
 long long db_exec_va(const char *sql, const char *types, va_list ap);
 int db_rows(HDF *hdf, const char *prefix, const char *sql, const char *types, ...);
 int db_row(HDF *hdf, const char *prefix, const char *sql, const char *types, ...);
+int db_call(HDF *hdf, const char *prefix, const char *sql, const char *types, ...);
 long long db_last_insert_id(void);
 unsigned db_errno(void);          /* MariaDB error of the last failure */
 int db_begin(void);

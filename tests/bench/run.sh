@@ -78,23 +78,32 @@ over=$(sqlq "SELECT COUNT(*) FROM time_slots t WHERE t.booked > t.capacity
 booked_rps=$(( (after - before) / SECONDS_EACH ))
 echo "booking POSTs over $nslots slots:  $booked_rps committed bookings/s, slots above capacity or miscounted: $over"
 
-# the same MariaDB's bare durable commit rate: single-row UPDATEs, same concurrency
+# the same MariaDB's bare durable commit rate: single-row UPDATEs, each
+# client its own row (by connection id), one durable commit each; at the
+# HTTP concurrency, and at the concurrency the database sees from the
+# booking handlers (one connection per worker)
 sqlq "CREATE DATABASE IF NOT EXISTS slap; CREATE TABLE IF NOT EXISTS slap.t (id INT PRIMARY KEY, v INT) ENGINE=InnoDB;
       INSERT IGNORE INTO slap.t SELECT seq, 0 FROM seq_1_to_1000"
-# each client its own row (by connection id): a primary-key UPDATE, one durable commit each
-slap=$(mariadb-slap --no-defaults -S "$RUN/mysqld.sock" -u "$(id -un)" --concurrency="$CONNS" --iterations=1 \
-  --number-of-queries=$((CONNS * 300)) --create-schema=slap --no-drop \
-  --query="UPDATE slap.t SET v = v + 1 WHERE id = 1 + CONNECTION_ID() % 1000" 2>&1 |
-  awk '/Average number of seconds/ {print $(NF-1)}')
-commit_rps=$(python3 -c "print(int($CONNS * 300 / float('$slap')))")
-echo "bare MariaDB commits (mariadb-slap): $commit_rps/s"
+bare_commits() {   # clients -> commits/s
+  local secs
+  secs=$(mariadb-slap --no-defaults -S "$RUN/mysqld.sock" -u "$(id -un)" --concurrency="$1" --iterations=1 \
+    --number-of-queries=$(($1 * 300)) --create-schema=slap --no-drop \
+    --query="UPDATE slap.t SET v = v + 1 WHERE id = 1 + CONNECTION_ID() % 1000" 2>&1 |
+    awk '/Average number of seconds/ {print $(NF-1)}')
+  python3 -c "print(int($1 * 300 / float('$secs')))"
+}
+WORKERS=${PORTAL_WORKERS:-4}
+commit_rps=$(bare_commits "$CONNS")
+worker_commit_rps=$(bare_commits "$WORKERS")
+echo "bare MariaDB commits (mariadb-slap): $commit_rps/s with $CONNS clients, $worker_commit_rps/s with $WORKERS (the handlers' connections)"
 
-python3 - "$dyn_rps" "$static_rps" "$dyn_p99" "$cached_rps" "$week_rps" "$week_p99" "$booked_rps" "$commit_rps" "$over" <<'PY'
+python3 - "$dyn_rps" "$static_rps" "$dyn_p99" "$cached_rps" "$week_rps" "$week_p99" "$booked_rps" "$commit_rps" \
+  "$worker_commit_rps" "$over" <<'PY'
 import sys
-dyn, static, p99, cached, week, week_p99, booked, commits, over = map(float, sys.argv[1:])
+dyn, static, p99, cached, week, week_p99, booked, commits, worker_commits, over = map(float, sys.argv[1:])
 print("bench: dynamic_rps=%d static_rps=%d ratio=%.3f p99_ms=%.1f cached_rps=%d cached_ratio=%.3f"
       " doctor_week_rps=%d doctor_week_p99_ms=%.1f bookings_per_s=%d bare_commits_per_s=%d"
-      " booking_ratio=%.2f overbooked_slots=%d"
+      " booking_ratio=%.2f bare_commits_at_workers_per_s=%d booking_ratio_at_workers=%.2f overbooked_slots=%d"
       % (dyn, static, dyn / static, p99, cached, cached / static, week, week_p99, booked, commits,
-         booked / commits, over))
+         booked / commits, worker_commits, booked / worker_commits, over))
 PY
