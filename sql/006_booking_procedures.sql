@@ -11,7 +11,8 @@
 --
 -- It answers with one row: outcome ('booked', 'not_found',
 -- 'booking_closed', 'booking_suspended', 'slot_full', 'booking_duplicate')
--- and, when suspended, the date the suspension ends.  Everything but
+-- and, when suspended, the date the suspension ends and the rule that
+-- applied (no_show_limit, window_days) for the message.  Everything but
 -- 'booked' leaves the database untouched.
 --
 -- queue_booking_message() writes a booking's message to the outbox with the
@@ -20,6 +21,20 @@
 --
 -- Both run with the caller's rights (SQL SECURITY INVOKER): sql/grants.sql
 -- stays the whole truth of what each account may do.
+--
+-- booking_rules holds the no-show rule the hospital sets (爽约管理): this
+-- many no-shows within this many days suspend online booking for this many
+-- days.  One row; a change applies to the next booking.
+
+CREATE TABLE booking_rules (
+    id                   TINYINT UNSIGNED NOT NULL PRIMARY KEY,
+    no_show_limit        SMALLINT UNSIGNED NOT NULL,
+    no_show_window_days  SMALLINT UNSIGNED NOT NULL,
+    suspend_days         SMALLINT UNSIGNED NOT NULL,
+    CONSTRAINT one_row_of_rules CHECK (id = 1),
+    CONSTRAINT rules_make_sense CHECK (no_show_limit > 0 AND no_show_window_days > 0)
+) ENGINE=InnoDB;
+INSERT INTO booking_rules (id, no_show_limit, no_show_window_days, suspend_days) VALUES (1, 3, 90, 30);
 
 DELIMITER //
 
@@ -49,8 +64,7 @@ CREATE PROCEDURE book_place(
     IN p_slot_id INT UNSIGNED, IN p_no CHAR(10), IN p_person_key CHAR(64),
     IN p_name VARCHAR(32), IN p_id_type VARCHAR(16), IN p_id_number VARCHAR(32),
     IN p_mobile CHAR(11), IN p_for_family TINYINT,
-    IN p_cutoff_minutes INT, IN p_days_ahead INT,
-    IN p_no_show_limit INT, IN p_no_show_window_days INT, IN p_suspend_days INT)
+    IN p_cutoff_minutes INT, IN p_days_ahead INT)
     MODIFIES SQL DATA
     SQL SECURITY INVOKER
     COMMENT 'one booking, all or nothing; answers outcome and until'
@@ -60,6 +74,7 @@ book: BEGIN
     DECLARE v_department SMALLINT UNSIGNED;
     DECLARE v_date DATE;
     DECLARE v_period VARCHAR(16);
+    DECLARE v_no_show_limit, v_no_show_window_days, v_suspend_days INT;
     DECLARE v_no_shows INT DEFAULT 0;
     DECLARE v_last_no_show DATETIME DEFAULT NULL;
     DECLARE v_duplicate TINYINT DEFAULT 0;
@@ -70,14 +85,19 @@ book: BEGIN
 
     START TRANSACTION;
     -- the slot as the public sees it: closed for a stopped session, a
-    -- closed slot, past the cut-off, or not yet open for booking
+    -- closed slot, past the cut-off, or not yet open for booking; and the
+    -- hospital's no-show rule
     SELECT cs.id, cs.department_id, cs.session_date, cs.period,
            IF(cs.status <> 'open' OR t.is_open = 0
               OR t.starts_at <= NOW() + INTERVAL p_cutoff_minutes MINUTE
-              OR cs.session_date >= CURDATE() + INTERVAL p_days_ahead DAY, 'booking_closed', 'open')
-      INTO v_session, v_department, v_date, v_period, v_state
-      FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id
-     WHERE t.id = p_slot_id;
+              OR cs.session_date >= CURDATE() + INTERVAL p_days_ahead DAY, 'booking_closed', 'open'),
+           r.no_show_limit, r.no_show_window_days, r.suspend_days
+      INTO v_session, v_department, v_date, v_period, v_state,
+           v_no_show_limit, v_no_show_window_days, v_suspend_days
+      FROM booking_rules r
+      JOIN time_slots t ON t.id = p_slot_id
+      JOIN clinic_sessions cs ON cs.id = t.session_id
+     WHERE r.id = 1;
     IF v_state IS NULL OR v_state <> 'open' THEN
         ROLLBACK;
         SELECT COALESCE(v_state, 'not_found') AS outcome, NULL AS until;
@@ -88,12 +108,13 @@ book: BEGIN
     SELECT COUNT(*), MAX(t.ends_at) INTO v_no_shows, v_last_no_show
       FROM bookings b JOIN time_slots t ON t.id = b.slot_id
      WHERE b.person_key = p_person_key
-       AND t.ends_at > NOW() - INTERVAL p_no_show_window_days DAY
+       AND t.ends_at > NOW() - INTERVAL v_no_show_window_days DAY
        AND (b.status = 'no_show' OR (b.status = 'booked' AND t.ends_at < NOW()));
-    IF v_no_shows >= p_no_show_limit AND v_last_no_show + INTERVAL p_suspend_days DAY > NOW() THEN
+    IF v_no_shows >= v_no_show_limit AND v_last_no_show + INTERVAL v_suspend_days DAY > NOW() THEN
         ROLLBACK;
         SELECT 'booking_suspended' AS outcome,
-               DATE_FORMAT(v_last_no_show + INTERVAL p_suspend_days DAY, '%Y-%m-%d') AS until;
+               DATE_FORMAT(v_last_no_show + INTERVAL v_suspend_days DAY, '%Y-%m-%d') AS until,
+               v_no_show_limit AS no_show_limit, v_no_show_window_days AS window_days;
         LEAVE book;
     END IF;
 

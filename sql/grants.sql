@@ -43,6 +43,7 @@ GRANT INSERT ON portal.notification_outbox TO 'portal_public'@'localhost';
 
 -- the booking transaction and the outbox message, as procedures that run
 -- with the caller's own rights above (sql/006_booking_procedures.sql)
+GRANT SELECT ON portal.booking_rules TO 'portal_public'@'localhost';
 GRANT EXECUTE ON PROCEDURE portal.book_place            TO 'portal_public'@'localhost';
 GRANT EXECUTE ON PROCEDURE portal.queue_booking_message TO 'portal_public'@'localhost';
 

@@ -6,8 +6,9 @@
  * in one stored procedure (book_place, sql/006_booking_procedures.sql): a
  * place is taken by UPDATE ... WHERE booked < capacity (atomic), one person
  * holds at most one booking per department and half-day (a UNIQUE key),
- * and opening days, cut-off and no-show suspension are checked in the same
- * transaction before the place is taken.  This file checks the form and
+ * and opening days, cut-off and no-show suspension (the hospital's rule in
+ * the table booking_rules) are checked in the same transaction before the
+ * place is taken.  This file checks the form and
  * turns the procedure's answer into a page.
  *
  * A booking is reached only with a MAC of its confirmation number (the
@@ -21,10 +22,6 @@
 #include "booking.h"
 #include "identity.h"
 #include "qr.h"
-
-#define NO_SHOW_LIMIT 3            /* no-shows ... */
-#define NO_SHOW_WINDOW_DAYS 90     /* ... within this many days ... */
-#define NO_SHOW_SUSPEND_DAYS 30    /* ... suspend online booking this long */
 
 static const char *const id_types[] = {"resident_id", "passport", "hk_macao", "taiwan", "other", NULL};
 
@@ -138,19 +135,25 @@ int booking_create(struct request *r)
     new_confirmation_no(no);
 
     if (db_call(r->private_hdf, "Booked",
-                "CALL book_place(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "issssssiiiiii",
+                "CALL book_place(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "issssssiii",
                 r->path_id, no, person_key, f.v[B_NAME].text, f.v[B_ID_TYPE].text, number,
                 f.v[B_MOBILE].text, f.v[B_FOR_FAMILY].number, (long long)CUTOFF_MINUTES,
-                (long long)BOOKING_DAYS_AHEAD, (long long)NO_SHOW_LIMIT, (long long)NO_SHOW_WINDOW_DAYS,
-                (long long)NO_SHOW_SUSPEND_DAYS) != 1)
+                (long long)BOOKING_DAYS_AHEAD) != 1)
         return 500;
     const char *outcome = hdf_get_value(r->private_hdf, "Booked.outcome", "");
     if (!strcmp(outcome, "not_found")) return 404;
     if (strcmp(outcome, "booked") != 0) {
-        /* said at the top of the form, which keeps what was typed */
+        /* said at the top of the form, which keeps what was typed; the
+         * text may name what the answer carries (the suspension's end) */
+        char key[64];
+        STRING text;
         if (load_slot(r, r->path_id) < 0) return 500;
+        snprintf(key, sizeof(key), "Booking.Refusal.%s", outcome);
+        string_init(&text);
+        text_fill(&text, lang(key), hdf_get_obj(r->private_hdf, "Booked"));
         hdf_set_value(r->hdf, "Refusal", outcome);
-        hdf_set_value(r->hdf, "Suspension.until", hdf_get_value(r->private_hdf, "Booked.until", ""));
+        hdf_set_value(r->hdf, "RefusalText", text.buf ? text.buf : "");
+        string_clear(&text);
         return show_form(r, 409);
     }
     if (booking_view_path(no, where, sizeof(where))) return 500;

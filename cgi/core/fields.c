@@ -20,17 +20,25 @@
 void form_error(struct request *r, struct form *f, int index, const char *code)
 {
     const struct field *fd = &f->fields[index];
-    char key[96], num[32], name[128];
-    STRING a, b, c;
+    char key[96], name[128], num[32];
+    HDF *vars = NULL;
+    STRING c;
+    NEOERR *err = hdf_init(&vars);
+    if (err) {
+        /* out of memory: the error is still recorded, unfilled */
+        nerr_ignore(&err);
+        vars = NULL;
+    } else {
+        hdf_set_value(vars, "label", fd->label ? lang(fd->label) : fd->name);
+        snprintf(num, sizeof(num), "%lld", fd->min);
+        hdf_set_value(vars, "min", num);
+        snprintf(num, sizeof(num), "%lld", fd->max);
+        hdf_set_value(vars, "max", num);
+    }
     snprintf(key, sizeof(key), "Error.%s", code);
-    string_init(&a);
-    string_init(&b);
     string_init(&c);
-    string_replace_all(&a, lang(key), "{label}", fd->label ? lang(fd->label) : fd->name);
-    snprintf(num, sizeof(num), "%lld", fd->max);
-    string_replace_all(&b, a.buf ? a.buf : "", "{max}", num);
-    snprintf(num, sizeof(num), "%lld", fd->min);
-    string_replace_all(&c, b.buf ? b.buf : "", "{min}", num);
+    text_fill(&c, lang(key), vars);
+    if (vars) hdf_destroy(&vars);
     snprintf(name, sizeof(name), "Form.%s.error", fd->name);
     hdf_set_value(r->hdf, name, c.buf);
     snprintf(name, sizeof(name), "Errors.%d.field", f->errors);
@@ -38,8 +46,6 @@ void form_error(struct request *r, struct form *f, int index, const char *code)
     snprintf(name, sizeof(name), "Errors.%d.message", f->errors);
     hdf_set_value(r->hdf, name, c.buf);
     f->errors++;
-    string_clear(&a);
-    string_clear(&b);
     string_clear(&c);
 }
 

@@ -234,6 +234,6 @@ void log_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int random_token(char *out, size_t outlen);   /* base64url of 32 random bytes */
 void sha256_hex(const char *in, char out[65]);
 double now_ms(void);
-void string_replace_all(STRING *out, const char *tmpl, const char *key, const char *value);
+void text_fill(STRING *out, const char *tmpl, HDF *vars);   /* {name} from vars' children */
 
 #endif

@@ -27,18 +27,34 @@ void sha256_hex(const char *in, char out[65])
     sodium_bin2hex(out, 65, h, sizeof(h));
 }
 
-/* Appends `tmpl` with every `key` replaced by `value`: texts from the
- * language file with {placeholders}. */
-void string_replace_all(STRING *out, const char *tmpl, const char *key, const char *value)
+/* Appends `tmpl`, a text from the language file, with each {name} whose
+ * name is a child of `vars` replaced by that child's value; any other
+ * brace is kept as it is.  One pass: a value that itself contains {name}
+ * is not filled again. */
+void text_fill(STRING *out, const char *tmpl, HDF *vars)
 {
-    size_t klen = strlen(key);
-    const char *p;
-    while ((p = strstr(tmpl, key)) != NULL) {
-        string_appendn(out, tmpl, (int)(p - tmpl));
-        string_append(out, value);
-        tmpl = p + klen;
+    const char *p = tmpl;
+    while (*p) {
+        const char *open = strchr(p, '{');
+        if (!open) break;
+        const char *close = open + 1;
+        while ((*close >= 'a' && *close <= 'z') || *close == '_') close++;
+        string_appendn(out, p, (int)(open - p));
+        char name[64];
+        const char *value = NULL;
+        if (*close == '}' && close - open - 1 > 0 && close - open - 1 < (long)sizeof(name)) {
+            snprintf(name, sizeof(name), "%.*s", (int)(close - open - 1), open + 1);
+            value = vars ? hdf_get_value(vars, name, NULL) : NULL;
+        }
+        if (value) {
+            string_append(out, value);
+            p = close + 1;
+        } else {
+            string_appendn(out, open, 1);
+            p = open + 1;
+        }
     }
-    string_append(out, tmpl);
+    string_append(out, p);
 }
 
 double now_ms(void)

@@ -44,27 +44,14 @@ static void on_stop(int sig)
     stopping = 1;
 }
 
-/* The message text: Lang.Sms.<kind> with {name}-style fields filled from
- * the row. */
+/* The message text: Lang.Sms.<kind> with its {name}-style fields filled
+ * from the row, and {hospital} from the site file. */
 static void compose(HDF *m, STRING *text)
 {
-    static const char *const keys[] = {"no", "name", "department", "location", "doctor", "date", "time", "reason"};
     char key[64];
     snprintf(key, sizeof(key), "Sms.%s", hdf_get_value(m, "kind", ""));
-    STRING a;
-    string_init(&a);
-    string_append(&a, lang(key));
-    for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-        char placeholder[32];
-        snprintf(placeholder, sizeof(placeholder), "{%s}", keys[i]);
-        STRING b;
-        string_init(&b);
-        string_replace_all(&b, a.buf ? a.buf : "", placeholder, hdf_get_value(m, keys[i], ""));
-        string_clear(&a);
-        a = b;
-    }
-    string_replace_all(text, a.buf ? a.buf : "", "{hospital}", hdf_get_value(render_globals(), "Site.short_name", ""));
-    string_clear(&a);
+    hdf_set_value(m, "hospital", hdf_get_value(render_globals(), "Site.short_name", ""));
+    text_fill(text, lang(key), m);
 }
 
 static int deliver_log(const char *file, HDF *m, const char *text)

@@ -4,7 +4,7 @@
 <?cs include:"booking/slot_summary.cs" ?>
 <?cs if:Refusal ?>
 <div class="error-summary" role="alert" tabindex="-1" id="refusal">
-  <h2 class="error-summary-title"><?cs var:Lang.Booking.Refusal[Refusal] ?><?cs if:Refusal == "booking_suspended" ?><?cs var:Suspension.until ?><?cs var:Lang.Booking.Refusal.booking_suspended_after ?><?cs /if ?></h2>
+  <h2 class="error-summary-title"><?cs var:RefusalText ?></h2>
 </div>
 <?cs /if ?>
 <?cs call:error_summary() ?>

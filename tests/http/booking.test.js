@@ -197,24 +197,54 @@ test('a stopped session, a closed slot and a past slot cannot be booked', async 
   assert.equal((await c.get('/booking/slots/99999999')).status, 404);
 });
 
-test('three no-shows in 90 days suspend online booking for 30 days, and the page says until when', async () => {
-  const c = new h.Client(h.ORIGIN);
-  const person = nextPerson();
+// Records `n` no-shows of `person` (bookings never checked in); returns
+// the person's key.
+function noShows(person, n) {
   const key = h.sha256hex(`resident_id:${person.id_number}`);
-  // three bookings of this person that were never checked in
-  for (const [i, slot] of [freshSlot(), freshSlot(), freshSlot()].entries()) {
+  for (let i = 0; i < n; i++) {
     h.sql(`INSERT INTO bookings (confirmation_no, slot_id, session_id, department_id, session_date, period, person_key,
              patient_name, id_type, id_number, mobile, status, created_at)
            SELECT CONCAT('NS', LPAD(FLOOR(RAND() * 99999999), 8, '0')), t.id, cs.id, cs.department_id, cs.session_date,
              cs.period, '${key}', '${person.patient_name}', 'resident_id', '${person.id_number}', '${person.mobile}', 'no_show', NOW()
-           FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id WHERE t.id = ${slot}`);
-    assert.ok(i >= 0);
+           FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id WHERE t.id = ${freshSlot()}`);
   }
+  return key;
+}
+
+// The suspension's end as the rule computes it: the latest no-show's slot end plus the suspension.
+const suspendedUntil = (key, days) => h.sqlValue(`SELECT DATE_FORMAT(MAX(t.ends_at) + INTERVAL ${days} DAY, '%Y-%m-%d')
+  FROM bookings b JOIN time_slots t ON t.id = b.slot_id WHERE b.person_key = '${key}' AND b.status = 'no_show'`);
+
+test('three no-shows in 90 days suspend online booking for 30 days, and the page says until when', async () => {
+  const c = new h.Client(h.ORIGIN);
+  const person = nextPerson();
+  const key = noShows(person, 3);
   const res = await book(c, freshSlot(), person);
   assert.equal(res.status, 409);
-  assert.ok(res.text.includes(h.lang('Booking.Refusal.booking_suspended')));
-  assert.match(res.text, /\d{4}-\d\d-\d\d/, 'until when');
+  const message = h.lang('Booking.Refusal.booking_suspended', { window_days: 90, no_show_limit: 3, until: suspendedUntil(key, 30) });
+  assert.ok(res.text.includes(h.escapeHtml(message)), message);
+  assert.ok(res.text.includes(`value="${person.mobile}"`), 'the form keeps what was typed');
   assert.equal(h.sql(`SELECT COUNT(*) FROM bookings WHERE person_key = '${key}' AND status = 'booked'`)[0][0], '0');
+});
+
+test("the no-show rule is the hospital's to set (booking_rules), and applies to the next booking", async () => {
+  const c = new h.Client(h.ORIGIN);
+  const person = nextPerson();
+  const key = noShows(person, 2);
+  // two no-shows are within the default rule (three)
+  const allowed = await book(c, freshSlot(), person);
+  assert.equal(allowed.status, 303);
+  h.sql('UPDATE booking_rules SET no_show_limit = 2, no_show_window_days = 60, suspend_days = 10');
+  try {
+    const refused = await book(c, freshSlot(), person);
+    assert.equal(refused.status, 409);
+    const message = h.lang('Booking.Refusal.booking_suspended', { window_days: 60, no_show_limit: 2, until: suspendedUntil(key, 10) });
+    assert.ok(refused.text.includes(h.escapeHtml(message)), message);
+  } finally {
+    h.sql('UPDATE booking_rules SET no_show_limit = 3, no_show_window_days = 90, suspend_days = 30');
+  }
+  assert.throws(() => h.sql('UPDATE booking_rules SET no_show_limit = 0'), /CONSTRAINT/, 'a rule that suspends everyone is refused');
+  assert.throws(() => h.sql('INSERT INTO booking_rules VALUES (2, 3, 90, 30)'), /CONSTRAINT/, 'one row of rules');
 });
 
 test('lookup by number and mobile, then cancel: the place is free again; a wrong mobile tells nothing', async () => {
