@@ -56,6 +56,7 @@ GRANT SELECT ON portal.bookings TO 'portal_office'@'localhost';
 GRANT UPDATE (status, cancelled_at, cancel_reason, checked_in_at) ON portal.bookings TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT ON portal.notification_outbox TO 'portal_office'@'localhost';
 GRANT EXECUTE ON PROCEDURE portal.queue_booking_message TO 'portal_office'@'localhost';
+GRANT SELECT, UPDATE ON portal.booking_rules TO 'portal_office'@'localhost';
 
 -- the notification sender reads and marks the outbox, nothing else
 CREATE USER IF NOT EXISTS 'portal_sender'@'localhost';

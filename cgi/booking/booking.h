@@ -31,6 +31,8 @@ int office_session_slots(struct request *r);
 int office_session_update(struct request *r);
 int office_slot_update(struct request *r);
 int office_sessions_copy_week(struct request *r);
+int office_booking_rules(struct request *r);
+int office_booking_rules_update(struct request *r);
 
 /* Money is integer fen in the database; shown as yuan with two decimals,
  * computed exactly in SQL (no floating point anywhere). */

@@ -36,6 +36,8 @@ static const struct route routes[] = {
     {"GET", "/office/sessions/{id}", office_session_slots, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/sessions/{id}/edit", office_session_update, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/slots/{id}", office_slot_update, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"GET", "/office/booking-rules", office_booking_rules, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/booking-rules", office_booking_rules_update, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"GET", "/office/healthz", healthz, 0, 0},
     {0},
 };

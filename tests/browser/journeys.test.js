@@ -697,6 +697,12 @@ test('8. the desk and the office pages of booking work on a phone and are access
     assert.equal(await text(page.locator('.notification-success')), '已保存。');
     assert.equal(sql(`SELECT fee_fen FROM clinic_sessions WHERE id = ${sessionId}`)[0][0], '1650');
     sql(`UPDATE clinic_sessions SET fee_fen = ${fee} WHERE id = ${sessionId}`);
+    // the no-show rule page
+    await open(page, '/office/booking-rules');
+    assert.equal(await h1(page), '爽约规则');
+    assert.equal(await page.getByLabel('爽约次数', { exact: true }).inputValue(), '3');
+    await assertNoHorizontalScroll(page, 'no-show rule');
+    await t.test('axe: no-show rule', () => assertAccessible(page, 'no-show rule'));
     await t.test('axe: slots of a session', () => assertAccessible(page, 'slots'));
   } finally {
     await context.close();

@@ -152,3 +152,32 @@ test("a published session's clinic type and fee are edited, audited, and shown t
   assert.deepEqual(one(`SELECT clinic_type, fee_fen FROM clinic_sessions WHERE id = ${id}`), ['expert', '2550']);
   h.sql("DELETE FROM notices WHERE category = 'stop_clinic' AND body LIKE '%编辑测试停诊%'");
 });
+
+test('the office sets the no-show rule: saved, audited, applied by the database; bad input refused beside the fields', async () => {
+  const office = await h.loggedIn('office', h.ORIGIN);
+  const page = await office.get('/office/booking-rules');
+  assert.equal(page.status, 200);
+  assert.ok(page.text.includes('name="no_show_limit" type="number" value="3"'), 'the rule in force');
+  try {
+    const ok = await office.post('/office/booking-rules', { _csrf: office.token, no_show_limit: '4', no_show_window_days: '120', suspend_days: '14' });
+    assert.equal(ok.status, 303);
+    assert.deepEqual(one('SELECT no_show_limit, no_show_window_days, suspend_days FROM booking_rules'), ['4', '120', '14']);
+    const [before, after] = one(`SELECT JSON_VALUE(before_json, '$.no_show_limit'), JSON_VALUE(after_json, '$.no_show_limit')
+      FROM audit_log WHERE entity = 'booking_rules' ORDER BY id DESC LIMIT 1`);
+    assert.deepEqual([before, after], ['3', '4']);
+    const saved = await office.get(ok.location);
+    assert.ok(saved.text.includes(h.lang('Rules.done_saved')));
+
+    const bad = await office.post('/office/booking-rules', { _csrf: office.token, no_show_limit: '0', no_show_window_days: 'abc', suspend_days: '400' });
+    assert.equal(bad.status, 422);
+    assert.ok(bad.text.includes(h.fieldError('not_in_range', 'Rules.no_show_limit', { min: 1, max: 20 })), 'the limit message');
+    assert.ok(bad.text.includes(h.fieldError('not_in_range', 'Rules.suspend_days', { min: 0, max: 365 })), 'the suspension message');
+    assert.ok(bad.text.includes('value="abc"'), 'what was typed is kept');
+    assert.deepEqual(one('SELECT no_show_limit, no_show_window_days, suspend_days FROM booking_rules'), ['4', '120', '14']);
+
+    const desk = await h.loggedIn('desk', h.ORIGIN);
+    assert.equal((await desk.post('/office/booking-rules', { _csrf: desk.token, no_show_limit: '1', no_show_window_days: '1', suspend_days: '1' })).status, 403);
+  } finally {
+    h.sql('UPDATE booking_rules SET no_show_limit = 3, no_show_window_days = 90, suspend_days = 30');
+  }
+});

@@ -1,0 +1,53 @@
+/*
+ * booking/rules.c - the hospital's no-show rule (爽约管理), set by the
+ * office: this many no-shows within this many days suspend online booking
+ * for this many days.  Kept in the table booking_rules, which the booking
+ * procedure reads, so a change applies to the next booking.  Audited.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "booking.h"
+
+static const char rules_snapshot_sql[] =
+    "SELECT JSON_OBJECT('no_show_limit', no_show_limit, 'no_show_window_days', no_show_window_days,"
+    " 'suspend_days', suspend_days) AS snapshot FROM booking_rules WHERE id = ? FOR UPDATE";
+
+enum { R_LIMIT, R_WINDOW, R_SUSPEND };
+static const struct field rules_fields[] = {
+    [R_LIMIT] = {"no_show_limit", FIELD_INT, 1, 1, 20, NULL, "Rules.no_show_limit", NULL},
+    [R_WINDOW] = {"no_show_window_days", FIELD_INT, 1, 1, 365, NULL, "Rules.no_show_window_days", NULL},
+    [R_SUSPEND] = {"suspend_days", FIELD_INT, 1, 0, 365, NULL, "Rules.suspend_days", NULL},
+    {0},
+};
+
+/* GET /office/booking-rules */
+int office_booking_rules(struct request *r)
+{
+    /* the form starts from the rule in force, unless shown again with
+     * what was typed */
+    if (!hdf_get_obj(r->hdf, "Form.no_show_limit") &&
+        db_row(r->hdf, "Form", "SELECT no_show_limit, no_show_window_days, suspend_days"
+                               " FROM booking_rules WHERE id = 1", "") != 1)
+        return 500;
+    const char *done = req_param(r, "done");
+    if (done && !strcmp(done, "saved")) hdf_set_value(r->hdf, "Done", done);
+    return render(r, "office/rules.cs");
+}
+
+/* POST /office/booking-rules */
+int office_booking_rules_update(struct request *r)
+{
+    struct form f;
+    if (form_read(r, rules_fields, &f)) {
+        r->status = 422;
+        return office_booking_rules(r);
+    }
+    if (db_begin()) return 503;
+    if (audit_update(r, "update", "booking_rules", 1, rules_snapshot_sql,
+                     "UPDATE booking_rules SET no_show_limit = ?, no_show_window_days = ?, suspend_days = ?"
+                     " WHERE id = 1", "iii", f.v[R_LIMIT].number, f.v[R_WINDOW].number,
+                     f.v[R_SUSPEND].number) != 1 ||
+        db_commit())
+        return 500;
+    return redirect(r, "/office/booking-rules?done=saved");
+}
