@@ -45,6 +45,8 @@ GRANT INSERT ON portal.notification_outbox TO 'portal_public'@'localhost';
 -- with the caller's own rights above (sql/006_booking_procedures.sql)
 GRANT SELECT ON portal.booking_rules TO 'portal_public'@'localhost';
 GRANT EXECUTE ON PROCEDURE portal.book_place            TO 'portal_public'@'localhost';
+GRANT EXECUTE ON PROCEDURE portal.reschedule_place      TO 'portal_public'@'localhost';
+GRANT EXECUTE ON PROCEDURE portal.take_place            TO 'portal_public'@'localhost';
 GRANT EXECUTE ON PROCEDURE portal.queue_booking_message TO 'portal_public'@'localhost';
 
 -- the office: the schedule, check-in at the desk, stopping a session

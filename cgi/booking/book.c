@@ -74,7 +74,7 @@ int booking_form(struct request *r)
 }
 
 /* A random confirmation number people can read out and type: no 0/O, 1/I. */
-static void new_confirmation_no(char out[11])
+void booking_new_no(char out[11])
 {
     static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     for (int i = 0; i < 10; i++) out[i] = alphabet[randombytes_uniform(sizeof(alphabet) - 1)];
@@ -109,6 +109,21 @@ static void normalise_document_number(const char *in, char *out, size_t len)
     out[n] = 0;
 }
 
+/* Why a booking or a change was refused, as Refusal (the outcome) and
+ * RefusalText: Lang.Booking.Refusal.<outcome> filled from the database's
+ * answer (the suspension's end and the rule that applied). */
+void booking_refusal(struct request *r, const char *outcome, HDF *answer)
+{
+    char key[64];
+    STRING text;
+    snprintf(key, sizeof(key), "Booking.Refusal.%s", outcome);
+    string_init(&text);
+    text_fill(&text, lang(key), answer);
+    hdf_set_value(r->hdf, "Refusal", outcome);
+    hdf_set_value(r->hdf, "RefusalText", text.buf ? text.buf : "");
+    string_clear(&text);
+}
+
 /* The link that shows a booking: its number and a MAC of it. */
 int booking_view_path(const char *no, char *out, size_t len)
 {
@@ -132,7 +147,7 @@ int booking_create(struct request *r)
     normalise_document_number(f.v[B_ID_NUMBER].text, number, sizeof(number));
     snprintf(key_input, sizeof(key_input), "%s:%s", f.v[B_ID_TYPE].text, number);
     sha256_hex(key_input, person_key);
-    new_confirmation_no(no);
+    booking_new_no(no);
 
     if (db_call(r->private_hdf, "Booked",
                 "CALL book_place(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "issssssiii",
@@ -143,17 +158,9 @@ int booking_create(struct request *r)
     const char *outcome = hdf_get_value(r->private_hdf, "Booked.outcome", "");
     if (!strcmp(outcome, "not_found")) return 404;
     if (strcmp(outcome, "booked") != 0) {
-        /* said at the top of the form, which keeps what was typed; the
-         * text may name what the answer carries (the suspension's end) */
-        char key[64];
-        STRING text;
+        /* said at the top of the form, which keeps what was typed */
         if (load_slot(r, r->path_id) < 0) return 500;
-        snprintf(key, sizeof(key), "Booking.Refusal.%s", outcome);
-        string_init(&text);
-        text_fill(&text, lang(key), hdf_get_obj(r->private_hdf, "Booked"));
-        hdf_set_value(r->hdf, "Refusal", outcome);
-        hdf_set_value(r->hdf, "RefusalText", text.buf ? text.buf : "");
-        string_clear(&text);
+        booking_refusal(r, outcome, hdf_get_obj(r->private_hdf, "Booked"));
         return show_form(r, 409);
     }
     if (booking_view_path(no, where, sizeof(where))) return 500;

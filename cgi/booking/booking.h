@@ -18,7 +18,15 @@ int booking_lookup_form(struct request *r);
 int booking_lookup(struct request *r);
 int booking_cancel(struct request *r);
 
+int booking_reschedule_form(struct request *r);
+int booking_reschedule(struct request *r);
+
 int booking_view_path(const char *no, char *out, size_t len);
+void booking_new_no(char out[11]);
+void booking_refusal(struct request *r, const char *outcome, HDF *answer);
+const char *booking_authorised_no(struct request *r);
+int booking_load(struct request *r, const char *no);
+void booking_mask_personal_data(struct request *r);
 int booking_notify(const char *kind, const char *confirmation_no);
 
 /* office (desk and schedule) */

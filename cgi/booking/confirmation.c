@@ -24,7 +24,7 @@ static const struct field view_fields[] = {
 };
 
 /* The confirmation number of a request whose link MAC is right, or NULL. */
-static const char *authorised_no(struct request *r)
+const char *booking_authorised_no(struct request *r)
 {
     struct form f;
     char msg[32];
@@ -43,7 +43,7 @@ static int checkin_token(const char *no, char *out, size_t len)
     return 0;
 }
 
-static int load_booking(struct request *r, const char *no)
+int booking_load(struct request *r, const char *no)
 {
     return db_row(r->hdf, "Booking",
         "SELECT b.confirmation_no AS no, b.status, b.patient_name, b.id_type, b.id_number, b.mobile,"
@@ -65,7 +65,7 @@ static int load_booking(struct request *r, const char *no)
 
 /* Replaces Booking.id_number and Booking.mobile by their masked forms:
  * the full values never reach a page. */
-static void mask_personal_data(struct request *r)
+void booking_mask_personal_data(struct request *r)
 {
     char masked[64];
     mask_id(hdf_get_value(r->hdf, "Booking.id_number", ""), masked, sizeof(masked));
@@ -79,11 +79,11 @@ int booking_show(struct request *r)
 {
     char token[128], path[128];
     STRING svg;
-    const char *no = authorised_no(r);
+    const char *no = booking_authorised_no(r);
     if (!no) return 404;
-    int found = load_booking(r, no);
+    int found = booking_load(r, no);
     if (found <= 0) return found < 0 ? 500 : 404;
-    mask_personal_data(r);
+    booking_mask_personal_data(r);
     if (checkin_token(no, token, sizeof(token)) || booking_view_path(no, path, sizeof(path))) return 500;
     /* the QR code is markup made here, not text: the one value a template
      * prints raw (uvar), under Raw. */
@@ -93,7 +93,7 @@ int booking_show(struct request *r)
     hdf_set_value(r->hdf, "Links.view", path);
     hdf_set_value(r->hdf, "Links.query", strchr(path, '?') + 1);
     const char *done = req_param(r, "done");
-    if (done && !strcmp(done, "cancelled")) hdf_set_value(r->hdf, "Done", done);
+    if (done && (!strcmp(done, "cancelled") || !strcmp(done, "rescheduled"))) hdf_set_value(r->hdf, "Done", done);
     return render(r, "booking/confirmation.cs");
 }
 
@@ -101,7 +101,7 @@ int booking_show(struct request *r)
  * its place: a cancelled booking has no QR code and no calendar entry. */
 static const char *authorised_active_no(struct request *r)
 {
-    const char *no = authorised_no(r);
+    const char *no = booking_authorised_no(r);
     if (!no) return NULL;
     int found = db_row(r->private_hdf, "Active",
                        "SELECT 1 AS yes FROM bookings WHERE confirmation_no = ? AND status = 'booked'", "s", no);
@@ -126,7 +126,7 @@ int booking_calendar(struct request *r)
     char uid[64], summary[256], description[512];
     const char *no = authorised_active_no(r);
     if (!no) return 404;
-    int found = load_booking(r, no);
+    int found = booking_load(r, no);
     if (found <= 0) return found < 0 ? 500 : 404;
     HDF *b = hdf_get_obj(r->hdf, "Booking");
     snprintf(uid, sizeof(uid), "%s@booking.portal", no);
@@ -190,7 +190,7 @@ int booking_lookup(struct request *r)
 int booking_cancel(struct request *r)
 {
     char path[160];
-    const char *no = authorised_no(r);
+    const char *no = booking_authorised_no(r);
     if (!no) return 404;
     if (db_begin()) return 503;
     int found = db_row(r->private_hdf, "Cancel",
@@ -200,8 +200,8 @@ int booking_cancel(struct request *r)
     if (found <= 0) return found < 0 ? 500 : 404;
     if (!hdf_get_int_value(r->private_hdf, "Cancel.ok", 0)) {
         db_rollback();
-        load_booking(r, no);
-        mask_personal_data(r);
+        booking_load(r, no);
+        booking_mask_personal_data(r);
         hdf_set_value(r->hdf, "Refusal", "cancel_too_late");
         r->status = 409;
         return render(r, "booking/confirmation.cs");

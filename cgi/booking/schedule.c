@@ -19,7 +19,7 @@ static const char *const slot_lengths[] = {"15", "30", NULL};
 
 enum { N_DOCTOR, N_DATE, N_PERIOD, N_TYPE, N_FEE, N_MINUTES, N_CAPACITY };
 static const struct field new_session_fields[] = {
-    [N_DOCTOR] = {"doctor_id", FIELD_INT, 1, 1, 1000000000, NULL, "Schedule.doctor", NULL},
+    [N_DOCTOR] = {"doctor_id", FIELD_PICK, 1, 1, 4294967295LL, NULL, "Schedule.doctor", NULL},
     [N_DATE] = {"date", FIELD_DATE, 1, 0, 0, NULL, "Schedule.date", NULL},
     [N_PERIOD] = {"period", FIELD_CHOICE, 1, 0, 0, periods, "Schedule.period", NULL},
     [N_TYPE] = {"clinic_type", FIELD_CHOICE, 1, 0, 0, clinic_types, "Schedule.clinic_type", NULL},

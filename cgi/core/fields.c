@@ -85,6 +85,8 @@ static const char *check_value(const struct field *fd, const char *v, struct for
         return NULL;
     case FIELD_INT:
         return parse_int(v, fd->min, fd->max, &out->number) ? NULL : "not_in_range";
+    case FIELD_PICK:
+        return parse_int(v, fd->min, fd->max, &out->number) ? NULL : "not_a_choice";
     case FIELD_CHOICE:
         for (int i = 0; fd->choices && fd->choices[i]; i++)
             if (strcmp(fd->choices[i], v) == 0) {
@@ -108,6 +110,15 @@ static const char *check_value(const struct field *fd, const char *v, struct for
     return "invalid";
 }
 
+/* What a required field says when left empty: tick a box, choose from a
+ * list, or fill in. */
+static const char *missing_code(enum field_type type)
+{
+    if (type == FIELD_CHECKBOX) return "must_tick";
+    if (type == FIELD_CHOICE || type == FIELD_PICK) return "must_choose";
+    return "required";
+}
+
 /* Reads and checks every field of the table; returns the number of errors
  * (0 = every value in f->v is valid). */
 int form_read(struct request *r, const struct field *fields, struct form *f)
@@ -124,7 +135,7 @@ int form_read(struct request *r, const struct field *fields, struct form *f)
         snprintf(name, sizeof(name), "Form.%s", fd->name);
         if (fd->type != FIELD_SECRET) hdf_set_value(r->hdf, name, value);
         if (!*value) {
-            if (fd->required) form_error(r, f, i, fd->type == FIELD_CHECKBOX ? "must_tick" : "required");
+            if (fd->required) form_error(r, f, i, missing_code(fd->type));
             free(value);
             continue;
         }

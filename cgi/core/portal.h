@@ -116,6 +116,9 @@ enum field_type {
     FIELD_MOBILE,      /* mainland mobile number, 11 digits (identity.c) */
     FIELD_MONEY,       /* yuan with up to two decimals; number = fen */
     FIELD_DATE,        /* "YYYY-MM-DD" into datetime */
+    FIELD_PICK,        /* the id of a record picked from a list (a doctor,
+                          a slot): an integer in [min, max] into number;
+                          missing reads "please choose", not "please fill in" */
 };
 
 struct field {

@@ -24,6 +24,8 @@ static const struct route routes[] = {
     {"GET", "/booking/lookup", booking_lookup_form, 0, 1},
     {"POST", "/booking/lookup", booking_lookup, 0, 1},
     {"POST", "/booking/cancel", booking_cancel, 0, 1},
+    {"GET", "/booking/reschedule", booking_reschedule_form, 0, 1},
+    {"POST", "/booking/reschedule", booking_reschedule, 0, 1},
     {"GET", "/prefs/text-size", prefs_text_size, 0, 0},
     {"GET", "/healthz", healthz, 0, 0},
     {0},

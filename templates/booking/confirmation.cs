@@ -1,5 +1,6 @@
 <?cs if:Booking.status == "booked" ?><?cs set:Page.title = Lang.Booking.confirmed ?><?cs else ?><?cs set:Page.title = Lang.Booking.Status[Booking.status] ?><?cs /if ?><?cs set:Page.section = "booking" ?><?cs include:"layout/macros.cs" ?><?cs include:"layout/header.cs" ?>
-<?cs if:Done == "cancelled" ?><div class="notification-banner notification-success" role="status"><?cs var:Lang.Booking.cancelled_done ?></div><?cs /if ?>
+<?cs if:Done == "cancelled" ?><div class="notification-banner notification-success" role="status"><?cs var:Lang.Booking.cancelled_done ?></div>
+<?cs elif:Done == "rescheduled" ?><div class="notification-banner notification-success" role="status"><?cs var:Lang.Booking.rescheduled_done ?></div><?cs /if ?>
 <?cs if:Refusal ?><div class="error-summary" role="alert" tabindex="-1"><h2 class="error-summary-title"><?cs var:Lang.Booking.Refusal[Refusal] ?></h2></div><?cs /if ?>
 <h1 class="page-title"><?cs if:Booking.status == "booked" ?><?cs var:Lang.Booking.confirmed ?><?cs else ?><?cs var:Lang.Booking.Status[Booking.status] ?><?cs /if ?></h1>
 <p class="booking-no"><?cs var:Lang.Booking.no ?>:<strong id="confirmation-no"><?cs var:Booking.no ?></strong></p>
@@ -32,6 +33,7 @@
 </ul>
 <?cs /if ?>
 <?cs if:Booking.cancellable == 1 ?>
+<p><a class="button button-secondary" id="reschedule-link" href="/booking/reschedule?no=<?cs var:Booking.no ?>&amp;t=<?cs var:Query.t ?>"><?cs var:Lang.Booking.reschedule ?></a></p>
 <form class="form" method="post" action="/booking/cancel">
   <?cs call:csrf_field() ?>
   <input type="hidden" name="no" value="<?cs var:Booking.no ?>">

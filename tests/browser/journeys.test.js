@@ -515,7 +515,7 @@ test('6. a patient finds a doctor and sees free and full time slots', async (t) 
   }
 });
 
-test('7. a patient books a time slot on a phone, sees the QR code, then cancels', async () => {
+test('7. a patient books a time slot on a phone, sees the QR code, changes the time, then cancels', async () => {
   const PERSON_ID = '11010519491231002X';
   const MOBILE = '13800138000';
   const NAME = '测试患者';
@@ -633,19 +633,47 @@ test('7. a patient books a time slot on a phone, sees the QR code, then cancels'
     assert.ok(scanned.startsWith(`CHK1:${no}:`), `the QR code reads ${scanned}`);
     assert.match(scanned, /^CHK1:[2-9A-HJ-NP-Z]{10}:[A-Za-z0-9_-]+$/, 'one line: CHK1, number, MAC');
 
+    // changed to another time of the same doctor (改约)
+    await tapTo(page, page.getByRole('link', { name: '改约(换个时间)', exact: true }), (u) => u.pathname === '/booking/reschedule');
+    assert.equal(await h1(page), '改约');
+    const picker = page.getByLabel('新的就诊时段', { exact: true });
+    const newSlot = Number(await picker.locator('optgroup option').first().getAttribute('value'));
+    assert.ok(newSlot > 0 && newSlot !== Number(slotId), 'another slot is offered');
+    const newSlotBooked = () => sql(`SELECT booked FROM time_slots WHERE id = ${newSlot}`)[0][0];
+    const newSlotBefore = newSlotBooked();
+    await assertNoHorizontalScroll(page, 'reschedule');
+    await assertAccessible(page, 'reschedule');
+    await page.screenshot({ path: path.join(SHOTS, 'phone-booking-reschedule.png'), fullPage: true });
+    assert.ok((await picker.locator('optgroup').count()) >= 1, 'times grouped by day and half-day');
+    // without a choice: the message beside the list
+    await tapTo(page, page.getByRole('button', { name: '确认改约', exact: true }), (u) => u.pathname === '/booking/reschedule');
+    assert.equal((await page.locator('#f-slot-error').textContent()).trim(), '错误:请选择新的就诊时段');
+    await page.getByLabel('新的就诊时段', { exact: true }).selectOption(String(newSlot));
+    await tapTo(page, page.getByRole('button', { name: '确认改约', exact: true }),
+      (u) => u.pathname === '/booking/booking' && u.searchParams.get('done') === 'rescheduled');
+    assert.equal(await text(page.getByRole('status')), '改约成功。这是新的预约,原预约已取消。');
+    assert.equal(await h1(page), '预约成功');
+    const newNo = await text(page.locator('#confirmation-no'));
+    assert.notEqual(newNo, no, 'a new confirmation number');
+    assert.equal(await page.locator('main figure.qr-code svg').count(), 1, 'a QR code for the new booking');
+    assert.deepEqual(sql(`SELECT status, cancel_reason FROM bookings WHERE confirmation_no = '${no}'`)[0], ['cancelled', 'rescheduled']);
+    assert.deepEqual(sql(`SELECT status, slot_id, id_number FROM bookings WHERE confirmation_no = '${newNo}'`)[0], ['booked', String(newSlot), PERSON_ID]);
+    assert.equal(slotRow()[3], bookedBefore, 'the first place is free again');
+    assert.equal(Number(newSlotBooked()), Number(newSlotBefore) + 1, 'the new place is taken');
+
     // cancelled
     await tapTo(page, page.getByRole('button', { name: '取消预约', exact: true }),
       (u) => u.pathname === '/booking/booking' && u.searchParams.get('done') === 'cancelled');
     assert.equal(await text(page.getByRole('status')), '预约已取消。');
     assert.equal(await text(page.locator('#booking-status')), '已取消');
     assert.equal(await h1(page), '已取消');
-    assert.equal(await text(page.locator('#confirmation-no')), no);
+    assert.equal(await text(page.locator('#confirmation-no')), newNo);
     assert.equal(await page.getByRole('button', { name: '取消预约', exact: true }).count(), 0, 'no cancel button any more');
     assert.equal(await page.locator('figure.qr-code').count(), 0, 'no QR code for a cancelled booking');
     assert.ok(!(await page.content()).includes(PERSON_ID));
     assert.deepEqual(page.dialogs, [], 'no dialog opened');
-    assert.deepEqual(sql(`SELECT status, cancel_reason FROM bookings WHERE confirmation_no = '${no}'`)[0], ['cancelled', 'patient']);
-    assert.equal(slotRow()[3], bookedBefore, 'the place is free again');
+    assert.deepEqual(sql(`SELECT status, cancel_reason FROM bookings WHERE confirmation_no = '${newNo}'`)[0], ['cancelled', 'patient']);
+    assert.equal(newSlotBooked(), newSlotBefore, 'the new place is free again');
   } finally {
     await context.close();
   }

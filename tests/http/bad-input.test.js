@@ -159,7 +159,7 @@ test('missing fields are named in Chinese beside each field and in the summary',
   assertFieldError(res.text, 'title', h.fieldError('required', 'Notice.title'));
   assertFieldError(res.text, 'body', h.fieldError('required', 'Notice.body'));
   // (the <select> is not marked aria-invalid: the form macros only do that for inputs)
-  assertFieldError(res.text, 'category', h.fieldError('required', 'Notice.category'), { input: false });
+  assertFieldError(res.text, 'category', h.fieldError('must_choose', 'Notice.category'), { input: false });
   assert.equal(h.fieldError('required', 'Notice.title'), '请填写标题');
 
   const bogus = await h.createNotice(office, { title: `类别 ${TAG}`, category: 'bogus', action: 'bogus' });

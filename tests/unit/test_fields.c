@@ -57,7 +57,7 @@ static const char *val(const char *name)
 /* ---- tagged error texts, so a test can see which code was recorded ---- */
 
 static const char *const codes[] = {
-    "required", "must_tick", "control_chars", "too_long", "too_short",
+    "required", "must_tick", "must_choose", "control_chars", "too_long", "too_short",
     "not_in_range", "not_a_choice", "not_a_datetime",
 };
 #define NCODES (sizeof(codes) / sizeof(codes[0]))
@@ -312,6 +312,36 @@ START_TEST(test_choice_without_choices)
 }
 END_TEST
 
+START_TEST(test_pick)
+{
+    /* a record picked from a list: its id, or "please choose" */
+    static const struct field t[] = {
+        {"slot", FIELD_PICK, 1, 1, 4294967295LL, NULL, NULL, NULL},
+        {"colour", FIELD_CHOICE, 1, 0, 0, colours, NULL, NULL},
+        {NULL, 0, 0, 0, 0, NULL, NULL, NULL},
+    };
+    static const char *const bad[] = {"0", "-1", "4294967296", "12a", "1.5", "0x10"};
+    struct form f;
+    ck_assert_int_eq(form_read(&r, t, &f), 2);
+    ck_assert_str_eq(val("Form.slot.error"), "[must_choose] slot 1-4294967295");
+    ck_assert_str_eq(val("Form.colour.error"), "[must_choose] colour 0-0");
+    for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        request_teardown();
+        request_setup();
+        query("slot", bad[i]);
+        query("colour", "red");
+        ck_assert_msg(form_read(&r, t, &f) == 1, "slot=\"%s\"", bad[i]);
+        ck_assert_str_eq(val("Form.slot.error"), "[not_a_choice] slot 1-4294967295");
+    }
+    request_teardown();
+    request_setup();
+    query("slot", "4294967295");
+    query("colour", "red");
+    ck_assert_int_eq(form_read(&r, t, &f), 0);
+    ck_assert_int_eq(f.v[0].number, 4294967295LL);
+}
+END_TEST
+
 START_TEST(test_datetime)
 {
     struct form f;
@@ -530,6 +560,7 @@ Suite *fields_suite(void)
     tcase_add_test(tc, test_int);
     tcase_add_test(tc, test_choice);
     tcase_add_test(tc, test_choice_without_choices);
+    tcase_add_test(tc, test_pick);
     tcase_add_test(tc, test_datetime);
     tcase_add_test(tc, test_checkbox);
     tcase_add_test(tc, test_secret_kept_out_of_hdf);
