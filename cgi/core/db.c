@@ -8,8 +8,10 @@
  *
  * When the server has gone away (restart, idle timeout, killed connection)
  * the connection and its statements are dropped and built again.  A
- * statement outside a transaction is then retried once; inside one it fails,
- * because the server has already rolled the transaction back.
+ * statement outside a transaction is then retried; inside one it fails,
+ * because the server has already rolled the transaction back.  A statement
+ * (or stored procedure) outside a transaction that InnoDB rolls back to
+ * break a deadlock is retried the same way.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -176,12 +178,21 @@ static int bind_params(struct cached_stmt *cs, const struct param *p, int n)
 /* Prepares (once), binds and executes; see the file comment for retries. */
 static struct cached_stmt *stmt_run(const char *sql, const struct param *p, int n)
 {
-    for (int attempt = 0; attempt < 2; attempt++) {
+    for (int attempt = 0; attempt < 3; attempt++) {
         if (!conn && db_connect()) return NULL;
         struct cached_stmt *cs = stmt_get(sql);
         if (cs && bind_params(cs, p, n) == 0 && mysql_stmt_execute(cs->stmt) == 0)
             return cs;
         if (cs) last_errno = mysql_stmt_errno(cs->stmt);
+        if (last_errno == ER_LOCK_DEADLOCK && !in_transaction) {
+            /* InnoDB chose this statement (or the procedure's transaction,
+             * e.g. two changes of booking crossing the same two slots) as
+             * the victim and rolled it back whole: running it again is the
+             * documented answer.  Inside a transaction of ours the earlier
+             * statements are gone too, so the caller must fail instead. */
+            log_note("db: deadlock, trying again: %s", sql);
+            continue;
+        }
         if (!connection_lost(last_errno)) {
             /* a duplicate key is an answer the caller handles (db_errno) */
             if (cs && last_errno == ER_DUP_ENTRY) log_note("db: duplicate key: %s", mysql_stmt_error(cs->stmt));

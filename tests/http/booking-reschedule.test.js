@@ -153,3 +153,19 @@ test('two changes of one booking at the same moment end with exactly one new boo
   assert.equal(one(`SELECT COUNT(*) FROM time_slots t WHERE t.id IN (${a}, ${b}, ${other})
     AND t.booked <> (SELECT COUNT(*) FROM bookings x WHERE x.slot_id = t.id AND x.status IN ('booked', 'checked_in'))`)[0], '0');
 });
+
+test('two patients swapping times at the same moment both succeed (a deadlock between them is retried)', async () => {
+  for (let round = 0; round < 8; round++) {
+    const [a, b] = twoSlots();
+    const x = await book(a);
+    const y = await book(b);
+    const tx = await x.client.csrf(`/booking/reschedule?no=${x.no}&t=${x.t}`);
+    const ty = await y.client.csrf(`/booking/reschedule?no=${y.no}&t=${y.t}`);
+    const [rx, ry] = await Promise.all([
+      x.client.post('/booking/reschedule', { _csrf: tx, no: x.no, t: x.t, slot: b }),
+      y.client.post('/booking/reschedule', { _csrf: ty, no: y.no, t: y.t, slot: a }),
+    ]);
+    assert.deepEqual([rx.status, ry.status], [303, 303], `round ${round}`);
+    assert.deepEqual([booked(a), booked(b)], ['1', '1']);
+  }
+});
