@@ -34,3 +34,12 @@
 <?cs /def ?>
 
 <?cs def:csrf_field() ?><input type="hidden" name="_csrf" value="<?cs var:CSRF.token ?>"><?cs /def ?>
+
+<?cs # The clinic type (普通/专家/专科/便民) of a session, as a list. ?>
+<?cs def:clinic_type_field(value, error) ?>
+<?cs call:field_start("clinic_type", Lang.Schedule.clinic_type, "", error) ?>
+  <select class="form-select" id="f-clinic_type" name="clinic_type">
+    <?cs each:c = Lang.Booking.Type ?><?cs if:name(c) != "stopped" ?><option value="<?cs name:c ?>"<?cs if:value == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /if ?><?cs /each ?>
+  </select>
+</div>
+<?cs /def ?>

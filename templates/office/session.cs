@@ -10,11 +10,7 @@
 <p><?cs var:Lang.Schedule.edit_lead ?></p>
 <form class="form" method="post" action="/office/sessions/<?cs var:Session.id ?>/edit" novalidate>
   <?cs call:csrf_field() ?>
-  <?cs call:field_start("clinic_type", Lang.Schedule.clinic_type, "", Form.clinic_type.error) ?>
-    <select class="form-select" id="f-clinic_type" name="clinic_type">
-      <?cs each:c = Lang.Booking.Type ?><?cs if:name(c) != "stopped" ?><option value="<?cs name:c ?>"<?cs if:Form.clinic_type == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /if ?><?cs /each ?>
-    </select>
-  </div>
+  <?cs call:clinic_type_field(Form.clinic_type, Form.clinic_type.error) ?>
   <?cs call:text_field("fee", "text", Lang.Schedule.fee, "", Form.fee, Form.fee.error, 12, "off") ?>
   <button class="button" type="submit"><?cs var:Lang.Schedule.edit_submit ?></button>
 </form>

@@ -58,11 +58,7 @@
       <?cs each:p = Lang.Booking.Period ?><option value="<?cs name:p ?>"<?cs if:Form.period == name(p) ?> selected<?cs /if ?>><?cs var:p ?></option><?cs /each ?>
     </select>
   </div>
-  <?cs call:field_start("clinic_type", Lang.Schedule.clinic_type, "", Form.clinic_type.error) ?>
-    <select class="form-select" id="f-clinic_type" name="clinic_type">
-      <?cs each:c = Lang.Booking.Type ?><?cs if:name(c) != "stopped" ?><option value="<?cs name:c ?>"<?cs if:Form.clinic_type == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /if ?><?cs /each ?>
-    </select>
-  </div>
+  <?cs call:clinic_type_field(Form.clinic_type, Form.clinic_type.error) ?>
   <?cs call:text_field("fee", "text", Lang.Schedule.fee, "", Form.fee, Form.fee.error, 12, "off") ?>
   <?cs call:field_start("slot_minutes", Lang.Schedule.slot_minutes, "", Form.slot_minutes.error) ?>
     <select class="form-select" id="f-slot_minutes" name="slot_minutes">

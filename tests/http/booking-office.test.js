@@ -15,15 +15,7 @@ const path = require('node:path');
 const h = require('./helpers.js');
 
 const one = (q) => h.sql(q)[0];
-let n = Math.floor(Math.random() * 16000000);
-function person() {
-  n += 1;
-  const year = 1950 + (n % 50), month = 1 + (Math.floor(n / 50) % 12), day = 1 + (Math.floor(n / 600) % 28);
-  const body = `310104${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${String(Math.floor(n / 16800) % 1000).padStart(3, '0')}`;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * w[i], 0);
-  return { patient_name: '签到测试', id_type: 'resident_id', id_number: body + '10X98765432'[sum % 11], mobile: '137' + String(10000000 + (n % 89999999)).slice(0, 8) };
-}
+const person = h.patients('签到测试', '310104', '137');
 
 // Books a slot of a session `daysAhead` days from today; returns the link.
 async function bookIn(sessionWhere) {

@@ -13,19 +13,7 @@ const os = require('node:os');
 const path = require('node:path');
 const h = require('./helpers.js');
 
-// A valid resident ID number (GB 11643, ISO 7064 MOD 11-2) for person n:
-// birth year, month, day and sequence all follow from n, so 16.8 million
-// people are distinct.
-function residentId(n) {
-  const year = 1950 + (n % 50), month = 1 + (Math.floor(n / 50) % 12);
-  const day = 1 + (Math.floor(n / 600) % 28), seq = Math.floor(n / 16800) % 1000;
-  const body = `110105${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${String(seq).padStart(3, '0')}`;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * w[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
-let personCounter = Math.floor(Math.random() * 16000000);
-const nextPerson = () => ({ patient_name: '测试患者', id_type: 'resident_id', id_number: residentId(personCounter++), mobile: '139' + String(10000000 + (personCounter % 89999999)).slice(0, 8) });
+const nextPerson = h.patients('测试患者', '110105', '139');
 
 const one = (q) => h.sql(q)[0];
 // A fresh slot of tomorrow or later with the given capacity, nobody booked.

@@ -57,6 +57,29 @@ function uniq(prefix = 't') {
   return `${prefix}${process.pid}x${Date.now().toString(36)}x${(counter++).toString(36)}`;
 }
 
+// A valid resident ID number (GB 11643, ISO 7064 MOD 11-2) in `region` for
+// person n: birth year, month, day and sequence all follow from n, so 16.8
+// million people are distinct.
+function residentId(region, n) {
+  const year = 1950 + (n % 50), month = 1 + (Math.floor(n / 50) % 12);
+  const day = 1 + (Math.floor(n / 600) % 28), seq = Math.floor(n / 16800) % 1000;
+  const body = `${region}${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${String(seq).padStart(3, '0')}`;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * w[i], 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+// A source of distinct patients (the booking form's fields), each call the
+// next one; the counter starts at random so runs do not meet each other.
+function patients(name, region, mobilePrefix) {
+  let n = Math.floor(Math.random() * 16000000);
+  return () => {
+    n += 1;
+    return { patient_name: name, id_type: 'resident_id', id_number: residentId(region, n),
+      mobile: mobilePrefix + String(10000000 + (n % 89999999)).slice(0, 8) };
+  };
+}
+
 // What ClearSilver's html escaping makes of a text.
 function escapeHtml(s) {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -222,7 +245,7 @@ function assertErrorPage(assert, res, status) {
 
 module.exports = {
   ROOT, BASE, ORIGIN, INSTANCE, Client, csrfOf, sql, createUser, stack,
-  lang, site, fieldError, uniq, escapeHtml, hex, sha256hex, sqlValue, dbTime, sleep, waitFor,
+  lang, site, fieldError, uniq, residentId, patients, escapeHtml, hex, sha256hex, sqlValue, dbTime, sleep, waitFor,
   newUser, accountStored, setDisabled, loggedIn, clearAddressThrottle,
   createNotice, ensurePublic, noticeAction, listedIds, publicList, get, cleanupNotices, assertErrorPage,
 };
