@@ -59,7 +59,7 @@ int booking_doctor(struct request *r)
     const char *w = req_param(r, "week");
     if (w && !parse_int(w, 0, 1, &week)) return 404;
     int found = db_row(r->hdf, "Doctor",
-        "SELECT d.id, d.name, d.title, d.specialty, d.intro, d.department_id,"
+        "SELECT d.id, d.name, d.title, d.specialty, d.intro, d.department_id, d.photo, LEFT(d.name, 1) AS initial,"
         " dep.name AS department, dep.location FROM doctors d"
         " JOIN departments dep ON dep.id = d.department_id WHERE d.id = ? AND d.active = 1",
         "i", r->path_id);

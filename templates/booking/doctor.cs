@@ -1,7 +1,13 @@
 <?cs set:Page.title = Doctor.name ?><?cs set:Page.section = "booking" ?><?cs include:"layout/header.cs" ?>
 <nav class="breadcrumbs" aria-label="breadcrumb"><ol><li><a href="/booking/"><?cs var:Lang.Booking.title ?></a></li><li><a href="/booking/departments/<?cs var:Doctor.department_id ?>"><?cs var:Doctor.department ?></a></li></ol></nav>
-<h1 class="page-title"><?cs var:Doctor.name ?> <span class="badge badge-notice"><?cs var:Lang.Booking.Title[Doctor.title] ?></span></h1>
-<p><strong><?cs var:Lang.Booking.specialty ?>:</strong><?cs var:Doctor.specialty ?></p>
+<div class="doctor-profile">
+  <?cs # the doctor's photo when the office has one, else the surname ?>
+  <?cs if:Doctor.photo ?><img class="doctor-photo" src="/static/<?cs var:Doctor.photo ?>" alt="<?cs var:Doctor.name ?>" width="96" height="120"><?cs else ?><span class="doctor-photo doctor-initial" aria-hidden="true"><?cs var:Doctor.initial ?></span><?cs /if ?>
+  <div>
+    <h1 class="page-title"><?cs var:Doctor.name ?> <span class="badge badge-notice"><?cs var:Lang.Booking.Title[Doctor.title] ?></span></h1>
+    <p><strong><?cs var:Lang.Booking.specialty ?>:</strong><?cs var:Doctor.specialty ?></p>
+  </div>
+</div>
 <p class="muted"><?cs var:Doctor.intro ?></p>
 
 <h2><?cs var:Lang.Booking.doctor_week ?></h2>

@@ -59,6 +59,21 @@ test("a doctor's week shows sessions, fees in yuan and free places; a full slot 
   }
 });
 
+test("a doctor's page shows the photo the office set, else the surname in its place", async () => {
+  const [id, name] = one("SELECT id, name FROM doctors WHERE active = 1 AND photo IS NULL ORDER BY RAND() LIMIT 1");
+  const without = await get(`/booking/doctors/${id}`);
+  assert.ok(without.text.includes(`<span class="doctor-photo doctor-initial" aria-hidden="true">${[...name][0]}</span>`));
+  assert.ok(!without.text.includes('<img class="doctor-photo"'));
+  h.sql(`UPDATE doctors SET photo = 'img/logo.svg' WHERE id = ${id}`);
+  try {
+    const withPhoto = await get(`/booking/doctors/${id}`);
+    assert.ok(withPhoto.text.includes(`<img class="doctor-photo" src="/static/img/logo.svg" alt="${name}"`));
+    assert.equal((await get('/static/img/logo.svg')).status, 200, 'the picture is served');
+  } finally {
+    h.sql(`UPDATE doctors SET photo = NULL WHERE id = ${id}`);
+  }
+});
+
 test('a stopped session is shown as 停诊 with its reason, without slots', async () => {
   const [sessionId, doctorId] = one(
     "SELECT id, doctor_id FROM clinic_sessions WHERE session_date = CURDATE() + INTERVAL 2 DAY AND status = 'open' ORDER BY id LIMIT 1");
