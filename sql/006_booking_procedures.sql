@@ -9,8 +9,9 @@
 -- rules stay what they were: the place is taken by UPDATE ... WHERE
 -- booked < capacity (atomic), one person holds one place per department
 -- and half-day (the UNIQUE key of 003), and CHECK (booked <= capacity)
--- still guards the slot.  reschedule_place() frees a booking's place and
--- takes another under the same rules (take_place(), which both share).
+-- still guards the slot.  reschedule_place() frees a booking's place
+-- (free_place(), shared with cancel_booking()) and takes another under the
+-- same rules (take_place(), shared with book_place()).
 --
 -- Both answer with one row: outcome ('booked', 'not_found',
 -- 'booking_closed', 'booking_suspended', 'slot_full', 'booking_duplicate';
@@ -166,6 +167,59 @@ BEGIN
     SELECT v_outcome AS outcome, v_until AS until, v_limit AS no_show_limit, v_window AS window_days;
 END //
 
+-- free_place: a booking's place given back - cancelled by the patient, or
+-- moved - inside the caller's transaction: only a booked place, and only
+-- until the cut-off.  p_outcome is 'freed', 'not_found' or 'too_late';
+-- p_slot_id the slot that was freed.
+CREATE PROCEDURE free_place(
+    IN p_no CHAR(10), IN p_cutoff_minutes INT, IN p_reason VARCHAR(32),
+    OUT p_slot_id INT UNSIGNED, OUT p_outcome VARCHAR(24))
+    MODIFIES SQL DATA
+    SQL SECURITY INVOKER
+    COMMENT 'one place given back, in the caller''s transaction'
+free: BEGIN
+    DECLARE v_id INT UNSIGNED DEFAULT NULL;
+    DECLARE v_in_time TINYINT;
+    SET p_slot_id = NULL;
+    SELECT b.id, b.slot_id, (b.status = 'booked' AND t.starts_at > NOW() + INTERVAL p_cutoff_minutes MINUTE)
+      INTO v_id, p_slot_id, v_in_time
+      FROM bookings b JOIN time_slots t ON t.id = b.slot_id
+     WHERE b.confirmation_no = p_no
+       FOR UPDATE;
+    IF v_id IS NULL OR NOT v_in_time THEN
+        SET p_outcome = IF(v_id IS NULL, 'not_found', 'too_late');
+        LEAVE free;
+    END IF;
+    UPDATE bookings SET status = 'cancelled', cancelled_at = NOW(), cancel_reason = p_reason
+     WHERE id = v_id;
+    UPDATE time_slots SET booked = booked - 1 WHERE id = p_slot_id AND booked > 0;
+    SET p_outcome = 'freed';
+END //
+
+-- cancel_booking: the patient cancels; the place is freed and the
+-- "cancelled" message queued, or nothing changes.  Answers outcome:
+-- 'cancelled', 'not_found' or 'cancel_too_late'.
+CREATE PROCEDURE cancel_booking(IN p_no CHAR(10), IN p_cutoff_minutes INT)
+    MODIFIES SQL DATA
+    SQL SECURITY INVOKER
+    COMMENT 'a cancellation, all or nothing; answers outcome'
+BEGIN
+    DECLARE v_slot INT UNSIGNED;
+    DECLARE v_outcome VARCHAR(24);
+    DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; RESIGNAL; END;
+
+    START TRANSACTION;
+    CALL free_place(p_no, p_cutoff_minutes, 'patient', v_slot, v_outcome);
+    IF v_outcome = 'freed' THEN
+        CALL queue_booking_message('cancelled', p_no);
+        COMMIT;
+    ELSE
+        ROLLBACK;
+    END IF;
+    SELECT CASE v_outcome WHEN 'freed' THEN 'cancelled' WHEN 'too_late' THEN 'cancel_too_late'
+           ELSE v_outcome END AS outcome;
+END //
+
 -- reschedule_place: 改约, the booking p_old_no moved to the slot p_slot_id
 -- as cancel + book in one transaction: the old place is freed and the new
 -- one taken under the same rules as a new booking, for the same person, or
@@ -178,8 +232,7 @@ CREATE PROCEDURE reschedule_place(
     SQL SECURITY INVOKER
     COMMENT 'cancel + book in one transaction; answers outcome and until'
 move: BEGIN
-    DECLARE v_id, v_old_slot INT UNSIGNED DEFAULT NULL;
-    DECLARE v_changeable TINYINT;
+    DECLARE v_old_slot INT UNSIGNED;
     DECLARE v_person_key CHAR(64);
     DECLARE v_name VARCHAR(32);
     DECLARE v_id_type VARCHAR(16);
@@ -192,22 +245,21 @@ move: BEGIN
     DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; RESIGNAL; END;
 
     START TRANSACTION;
-    SELECT b.id, b.slot_id, (b.status = 'booked' AND t.starts_at > NOW() + INTERVAL p_cutoff_minutes MINUTE),
-           b.person_key, b.patient_name, b.id_type, b.id_number, b.mobile, b.for_family
-      INTO v_id, v_old_slot, v_changeable, v_person_key, v_name, v_id_type, v_id_number, v_mobile, v_for_family
-      FROM bookings b JOIN time_slots t ON t.id = b.slot_id
-     WHERE b.confirmation_no = p_old_no
-       FOR UPDATE;
-    IF v_id IS NULL OR NOT v_changeable OR v_old_slot = p_slot_id THEN
+    CALL free_place(p_old_no, p_cutoff_minutes, 'rescheduled', v_old_slot, v_outcome);
+    IF v_outcome = 'freed' AND v_old_slot = p_slot_id THEN
+        SET v_outcome = 'same_slot';
+    END IF;
+    IF v_outcome <> 'freed' THEN
         ROLLBACK;
-        SELECT IF(v_id IS NULL, 'not_found', IF(v_changeable, 'same_slot', 'change_too_late')) AS outcome,
+        SELECT IF(v_outcome = 'too_late', 'change_too_late', v_outcome) AS outcome,
                NULL AS until, NULL AS no_show_limit, NULL AS window_days;
         LEAVE move;
     END IF;
 
-    UPDATE bookings SET status = 'cancelled', cancelled_at = NOW(), cancel_reason = 'rescheduled'
-     WHERE id = v_id;
-    UPDATE time_slots SET booked = booked - 1 WHERE id = v_old_slot AND booked > 0;
+    -- the same person takes the new place (the row is locked by free_place)
+    SELECT person_key, patient_name, id_type, id_number, mobile, for_family
+      INTO v_person_key, v_name, v_id_type, v_id_number, v_mobile, v_for_family
+      FROM bookings WHERE confirmation_no = p_old_no;
     CALL take_place(p_slot_id, p_no, v_person_key, v_name, v_id_type, v_id_number, v_mobile,
                     v_for_family, p_cutoff_minutes, p_days_ahead, v_outcome, v_until, v_limit, v_window);
     IF v_outcome = 'booked' THEN

@@ -47,6 +47,8 @@ GRANT SELECT ON portal.booking_rules TO 'portal_public'@'localhost';
 GRANT EXECUTE ON PROCEDURE portal.book_place            TO 'portal_public'@'localhost';
 GRANT EXECUTE ON PROCEDURE portal.reschedule_place      TO 'portal_public'@'localhost';
 GRANT EXECUTE ON PROCEDURE portal.take_place            TO 'portal_public'@'localhost';
+GRANT EXECUTE ON PROCEDURE portal.cancel_booking        TO 'portal_public'@'localhost';
+GRANT EXECUTE ON PROCEDURE portal.free_place            TO 'portal_public'@'localhost';
 GRANT EXECUTE ON PROCEDURE portal.queue_booking_message TO 'portal_public'@'localhost';
 
 -- the office: the schedule, check-in at the desk, stopping a session

@@ -26,7 +26,7 @@ void booking_new_no(char out[11]);
 void booking_refusal(struct request *r, const char *outcome, HDF *answer);
 const char *booking_authorised_no(struct request *r);
 int booking_load(struct request *r, const char *no);
-void booking_mask_personal_data(struct request *r);
+void booking_mask_row(HDF *row);
 int booking_notify(const char *kind, const char *confirmation_no);
 
 /* office (desk and schedule) */

@@ -63,15 +63,21 @@ int booking_load(struct request *r, const char *no)
         "is", (long long)CUTOFF_MINUTES, no);
 }
 
-/* Replaces Booking.id_number and Booking.mobile by their masked forms:
- * the full values never reach a page. */
-void booking_mask_personal_data(struct request *r)
+/* Replaces a booking row's id_number and mobile (where present) by their
+ * masked forms (identity.c): the full values never reach a page. */
+void booking_mask_row(HDF *row)
 {
     char masked[64];
-    mask_id(hdf_get_value(r->hdf, "Booking.id_number", ""), masked, sizeof(masked));
-    hdf_set_value(r->hdf, "Booking.id_number", masked);
-    mask_mobile(hdf_get_value(r->hdf, "Booking.mobile", ""), masked, sizeof(masked));
-    hdf_set_value(r->hdf, "Booking.mobile", masked);
+    const char *id = hdf_get_value(row, "id_number", NULL);
+    const char *mobile = hdf_get_value(row, "mobile", NULL);
+    if (id) {
+        mask_id(id, masked, sizeof(masked));
+        hdf_set_value(row, "id_number", masked);
+    }
+    if (mobile) {
+        mask_mobile(mobile, masked, sizeof(masked));
+        hdf_set_value(row, "mobile", masked);
+    }
 }
 
 /* GET /booking/booking?no=&t= */
@@ -83,7 +89,7 @@ int booking_show(struct request *r)
     if (!no) return 404;
     int found = booking_load(r, no);
     if (found <= 0) return found < 0 ? 500 : 404;
-    booking_mask_personal_data(r);
+    booking_mask_row(hdf_get_obj(r->hdf, "Booking"));
     if (checkin_token(no, token, sizeof(token)) || booking_view_path(no, path, sizeof(path))) return 500;
     /* the QR code is markup made here, not text: the one value a template
      * prints raw (uvar), under Raw. */
@@ -185,34 +191,24 @@ int booking_lookup(struct request *r)
     return redirect(r, path);
 }
 
-/* POST /booking/cancel : until the cut-off; the place is freed in the same
- * transaction. */
+/* POST /booking/cancel : until the cut-off; the place is freed and the
+ * message queued in one transaction (cancel_booking, sql/006). */
 int booking_cancel(struct request *r)
 {
     char path[160];
     const char *no = booking_authorised_no(r);
     if (!no) return 404;
-    if (db_begin()) return 503;
-    int found = db_row(r->private_hdf, "Cancel",
-        "SELECT b.id, b.slot_id, (b.status = 'booked' AND t.starts_at > NOW() + INTERVAL ? MINUTE) AS ok"
-        " FROM bookings b JOIN time_slots t ON t.id = b.slot_id WHERE b.confirmation_no = ? FOR UPDATE",
-        "is", (long long)CUTOFF_MINUTES, no);
-    if (found <= 0) return found < 0 ? 500 : 404;
-    if (!hdf_get_int_value(r->private_hdf, "Cancel.ok", 0)) {
-        db_rollback();
+    if (db_call(r->private_hdf, "Cancel", "CALL cancel_booking(?, ?)", "si", no, (long long)CUTOFF_MINUTES) != 1)
+        return 500;
+    const char *outcome = hdf_get_value(r->private_hdf, "Cancel.outcome", "");
+    if (!strcmp(outcome, "not_found")) return 404;
+    if (strcmp(outcome, "cancelled") != 0) {
         booking_load(r, no);
-        booking_mask_personal_data(r);
-        hdf_set_value(r->hdf, "Refusal", "cancel_too_late");
+        booking_mask_row(hdf_get_obj(r->hdf, "Booking"));
+        hdf_set_value(r->hdf, "Refusal", outcome);
         r->status = 409;
         return render(r, "booking/confirmation.cs");
     }
-    long long id = hdf_get_int_value(r->private_hdf, "Cancel.id", 0);
-    long long slot = hdf_get_int_value(r->private_hdf, "Cancel.slot_id", 0);
-    if (db_exec("UPDATE bookings SET status = 'cancelled', cancelled_at = NOW(), cancel_reason = 'patient'"
-                " WHERE id = ?", "i", id) != 1 ||
-        db_exec("UPDATE time_slots SET booked = booked - 1 WHERE id = ? AND booked > 0", "i", slot) != 1 ||
-        booking_notify("cancelled", no) || db_commit())
-        return 500;
     if (booking_view_path(no, path, sizeof(path))) return 500;
     strncat(path, "&done=cancelled", sizeof(path) - strlen(path) - 1);
     return redirect(r, path);

@@ -28,9 +28,6 @@ static const struct field desk_fields[] = {
     {0},
 };
 
-#define MASKED_ID_SQL(col) \
-    "CONCAT(LEFT(" col ", 3), REPEAT('*', GREATEST(CHAR_LENGTH(" col ") - 7, 0)), RIGHT(" col ", 4))"
-
 /* Today's bookings, in the order patients arrive, for the desk's list:
  * all departments, or the one chosen (?department=N).  A place still
  * 'booked' after its slot ended shows as not arrived (the no-show rule). */
@@ -42,7 +39,7 @@ static int load_today(struct request *r)
     hdf_set_int_value(r->hdf, "Today.department", (int)department);
     if (db_rows(r->hdf, "Departments", "SELECT id, name FROM departments ORDER BY sort_order, id", "") < 0 ||
         db_rows(r->hdf, "Today.bookings",
-            "SELECT b.confirmation_no AS no, b.patient_name, b.id_type, " MASKED_ID_SQL("b.id_number") " AS id_masked,"
+            "SELECT b.confirmation_no AS no, b.patient_name, b.id_type, b.id_number,"
             " IF(b.status = 'booked' AND t.ends_at < NOW(), 'no_show', b.status) AS status,"
             " DATE_FORMAT(t.starts_at, '%H:%i') AS starts, DATE_FORMAT(t.ends_at, '%H:%i') AS ends,"
             " DATE_FORMAT(b.checked_in_at, '%H:%i') AS checked_in_at, d.name AS doctor, dep.name AS department"
@@ -52,6 +49,8 @@ static int load_today(struct request *r)
             " ORDER BY t.starts_at, dep.sort_order, d.name, b.id",
             "ii", department, department) < 0)
         return -1;
+    for (HDF *b = hdf_obj_child(hdf_get_obj(r->hdf, "Today.bookings")); b; b = hdf_obj_next(b))
+        booking_mask_row(b);
     return 0;
 }
 
@@ -97,8 +96,7 @@ int office_desk_checkin(struct request *r)
     if (!number_in_code(f.v[D_CODE].text, no, sizeof(no))) return desk_answer(r, 422, "invalid");
     if (db_begin()) return 503;
     int found = db_row(r->hdf, "Booking",
-        "SELECT b.id, b.confirmation_no AS no, b.status, b.patient_name, b.id_type,"
-        " " MASKED_ID_SQL("b.id_number") " AS id_masked,"
+        "SELECT b.id, b.confirmation_no AS no, b.status, b.patient_name, b.id_type, b.id_number,"
         " (b.session_date = CURDATE()) AS today, DATE_FORMAT(b.session_date, '%Y-%m-%d') AS date,"
         " DATE_FORMAT(t.starts_at, '%H:%i') AS starts, d.name AS doctor, dep.name AS department"
         " FROM bookings b JOIN time_slots t ON t.id = b.slot_id JOIN clinic_sessions cs ON cs.id = b.session_id"
@@ -106,6 +104,7 @@ int office_desk_checkin(struct request *r)
         " WHERE b.confirmation_no = ? FOR UPDATE", "s", no);
     if (found < 0) return 500;
     if (found == 0) { db_rollback(); return desk_answer(r, 404, "not_found"); }
+    booking_mask_row(hdf_get_obj(r->hdf, "Booking"));
     const char *state = hdf_get_value(r->hdf, "Booking.status", "");
     if (strcmp(state, "booked") != 0) {
         db_rollback();

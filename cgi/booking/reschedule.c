@@ -16,7 +16,7 @@ static int load_choices(struct request *r, const char *no)
 {
     int found = booking_load(r, no);
     if (found <= 0) return found;
-    booking_mask_personal_data(r);
+    booking_mask_row(hdf_get_obj(r->hdf, "Booking"));
     if (db_rows(r->hdf, "Slots",
         "SELECT t.id, t.session_id, DATE_FORMAT(cs.session_date, '%Y-%m-%d') AS date, WEEKDAY(cs.session_date) AS weekday,"
         " cs.period, DATE_FORMAT(t.starts_at, '%H:%i') AS starts, DATE_FORMAT(t.ends_at, '%H:%i') AS ends,"

@@ -10,7 +10,7 @@
 <dl class="summary-list">
   <div><dt><?cs var:Lang.Booking.no ?></dt><dd><?cs var:Booking.no ?></dd></div>
   <div><dt><?cs var:Lang.Booking.patient_name ?></dt><dd><?cs var:Booking.patient_name ?></dd></div>
-  <div><dt><?cs var:Lang.Booking.IdType[Booking.id_type] ?></dt><dd><?cs var:Booking.id_masked ?></dd></div>
+  <div><dt><?cs var:Lang.Booking.IdType[Booking.id_type] ?></dt><dd><?cs var:Booking.id_number ?></dd></div>
   <div><dt><?cs var:Lang.Booking.departments ?></dt><dd><?cs var:Booking.department ?> · <?cs var:Booking.doctor ?></dd></div>
   <div><dt><?cs var:Lang.Booking.date ?></dt><dd><?cs var:Booking.date ?> <?cs var:Booking.starts ?></dd></div>
 </dl>
@@ -45,7 +45,7 @@
   <?cs each:b = Today.bookings ?>
   <tr id="booking-<?cs var:b.no ?>">
     <td><?cs var:b.starts ?>–<?cs var:b.ends ?></td>
-    <td><?cs var:b.patient_name ?><br><span class="muted"><?cs var:Lang.Booking.IdType[b.id_type] ?> <?cs var:b.id_masked ?> · <?cs var:b.no ?></span></td>
+    <td><?cs var:b.patient_name ?><br><span class="muted"><?cs var:Lang.Booking.IdType[b.id_type] ?> <?cs var:b.id_number ?> · <?cs var:b.no ?></span></td>
     <td><?cs var:b.department ?><br><span class="muted"><?cs var:b.doctor ?></span></td>
     <td><?cs if:b.status == "booked" ?>
       <form class="inline-form" method="post" action="/office/desk/checkin">
