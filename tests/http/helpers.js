@@ -8,7 +8,7 @@ const path = require('node:path');
 const crypto = require('node:crypto');
 const lib = require('../lib/portal.js');
 
-const { ROOT, BASE, ORIGIN, INSTANCE, Client, csrfOf, sql, createUser, stack } = lib;
+const { ROOT, BASE, ORIGIN, INSTANCE, Client, csrfOf, sql, createUser, stack, requestFrom } = lib;
 
 // ---- HDF files (templates/lang/zh-CN.hdf, templates/site.hdf) ----
 
@@ -244,7 +244,7 @@ function assertErrorPage(assert, res, status) {
 }
 
 module.exports = {
-  ROOT, BASE, ORIGIN, INSTANCE, Client, csrfOf, sql, createUser, stack,
+  ROOT, BASE, ORIGIN, INSTANCE, Client, csrfOf, sql, createUser, stack, requestFrom,
   lang, site, fieldError, uniq, residentId, patients, escapeHtml, hex, sha256hex, sqlValue, dbTime, sleep, waitFor,
   newUser, accountStored, setDisabled, loggedIn, clearAddressThrottle,
   createNotice, ensurePublic, noticeAction, listedIds, publicList, get, cleanupNotices, assertErrorPage,

@@ -4,6 +4,7 @@
 // start script the portal uses.
 'use strict';
 const { execFileSync } = require('node:child_process');
+const http = require('node:http');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -35,11 +36,34 @@ function createUser(roles = 'office', prefix = 'u') {
   return { username, password };
 }
 
+// One HTTP request from a chosen source address on the loopback range
+// (127.0.0.2, 127.0.0.3, ...), so tests can be "another client" to the
+// portal's per-address limits: nginx sees it as $remote_addr.  Answers like
+// fetch's Response as far as the tests use it (status, Headers, text).
+function requestFrom(localAddress, url, { method = 'GET', headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers, localAddress, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const h = new Headers();
+        for (let i = 0; i < res.rawHeaders.length; i += 2) h.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
+        resolve({ status: res.statusCode, headers: h, text: async () => Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.end(body); else req.end();
+  });
+}
+
 // A browser-like client: keeps cookies, does not follow redirects by itself.
+// `localAddress` makes it connect from that loopback address.
 class Client {
-  constructor(base = BASE) {
+  constructor(base = BASE, { localAddress } = {}) {
     this.base = base;
     this.cookies = new Map();
+    this.localAddress = localAddress;
   }
   cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -58,7 +82,9 @@ class Client {
   async request(method, p, { body, headers = {} } = {}) {
     const h = { ...headers };
     if (this.cookies.size) h.cookie = this.cookieHeader();
-    const res = await fetch(this.base + p, { method, body, headers: h, redirect: 'manual' });
+    const res = this.localAddress
+      ? await requestFrom(this.localAddress, this.base + p, { method, body, headers: h })
+      : await fetch(this.base + p, { method, body, headers: h, redirect: 'manual' });
     this.remember(res);
     const text = await res.text();
     return { status: res.status, headers: res.headers, text, location: res.headers.get('location') };
@@ -92,4 +118,4 @@ function csrfOf(html) {
   return m ? m[1] : null;
 }
 
-module.exports = { ROOT, BASE, ORIGIN, INSTANCE, Client, csrfOf, sql, createUser, stack };
+module.exports = { ROOT, BASE, ORIGIN, INSTANCE, Client, csrfOf, sql, createUser, stack, requestFrom };
