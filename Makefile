@@ -10,7 +10,7 @@ CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror \
            -Wformat=2 -Wshadow -fstack-protector-strong -D_FORTIFY_SOURCE=2 \
            -Icgi/core -I/usr/include/ClearSilver -I/usr/include/mariadb
-LDLIBS  = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lz -lmariadb -lsodium -lqrencode -lpng
+LDLIBS  = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lz -lmariadb -lsodium -lqrencode -lpng -ljansson
 
 BUILD   ?= build
 CORE_SRC = $(wildcard cgi/core/*.c)

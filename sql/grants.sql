@@ -21,7 +21,6 @@ GRANT SELECT (id, username, display_name, password_hash, roles, disabled)
              ON portal.users          TO 'portal_office'@'localhost';
 GRANT UPDATE (last_login_at) ON portal.users TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON portal.sessions       TO 'portal_office'@'localhost';
-GRANT SELECT, INSERT, UPDATE, DELETE ON portal.login_throttle TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT ON portal.audit_log TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON portal.notices TO 'portal_office'@'localhost';
 GRANT SELECT ON portal.public_notices TO 'portal_office'@'localhost';
@@ -75,3 +74,16 @@ GRANT SELECT ON portal.time_slots      TO 'portal_sender'@'localhost';
 GRANT SELECT ON portal.clinic_sessions TO 'portal_sender'@'localhost';
 GRANT SELECT ON portal.doctors         TO 'portal_sender'@'localhost';
 GRANT SELECT ON portal.departments     TO 'portal_sender'@'localhost';
+
+-- rate limits (sql/007): only through the procedures, which run with their
+-- definer's rights; no account may read or change the counters or rules
+GRANT EXECUTE ON PROCEDURE portal.rate_take    TO 'portal_public'@'localhost';
+GRANT EXECUTE ON PROCEDURE portal.rate_forgive TO 'portal_public'@'localhost';
+GRANT EXECUTE ON PROCEDURE portal.rate_take    TO 'portal_office'@'localhost';
+GRANT EXECUTE ON PROCEDURE portal.rate_forgive TO 'portal_office'@'localhost';
+GRANT EXECUTE ON PROCEDURE portal.rate_purge   TO 'portal_sender'@'localhost';
+
+-- mobile verification (sql/008): the public program keeps the codes it
+-- sends and spends them, and counts a mobile's bookings under its lock row
+GRANT SELECT, INSERT, UPDATE, DELETE ON portal.verification_codes TO 'portal_public'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON portal.booking_mobile_locks TO 'portal_public'@'localhost';

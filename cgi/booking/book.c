@@ -11,6 +11,13 @@
  * place is taken.  This file checks the form and
  * turns the procedure's answer into a page.
  *
+ * Against scalping (号贩子): the page first asks for the mobile to be
+ * proved with a code (booking/verify.c), and the booking is made for the
+ * mobile the browser proved, never one typed in the form; book_place
+ * counts the mobile's active bookings against the hospital's limit; every
+ * booking POST takes from the client address's quota (rule booking.client);
+ * and a document number must have the shape of its type.
+ *
  * A booking is reached only with a MAC of its confirmation number (the
  * 'checkin' key), never by a guessable id: `t` in links, and the check-in
  * token in the QR code.
@@ -25,20 +32,19 @@
 
 static const char *const id_types[] = {"resident_id", "passport", "hk_macao", "taiwan", "other", NULL};
 
-enum { B_NAME, B_ID_TYPE, B_ID_NUMBER, B_MOBILE, B_FOR_FAMILY };
+enum { B_NAME, B_ID_TYPE, B_ID_NUMBER, B_FOR_FAMILY };
 static const char *check_document_number(const struct form *f, const char *number);
 static const struct field booking_fields[] = {
     [B_NAME] = {"patient_name", FIELD_TEXT, 1, 2, 32, NULL, "Booking.patient_name"},
     [B_ID_TYPE] = {"id_type", FIELD_CHOICE, 1, 0, 0, id_types, "Booking.id_type"},
-    [B_ID_NUMBER] = {"id_number", FIELD_TEXT, 1, 5, 32, NULL, "Booking.id_number", check_document_number},
-    [B_MOBILE] = {"mobile", FIELD_MOBILE, 1, 0, 0, NULL, "Booking.mobile"},
+    [B_ID_NUMBER] = {"id_number", FIELD_CODE, 1, 5, 32, NULL, "Booking.id_number", check_document_number},
     [B_FOR_FAMILY] = {"for_family", FIELD_CHECKBOX, 0, 0, 0, NULL, "Booking.for_family"},
     {0},
 };
 
 /* The slot with its session, doctor and department, as Slot.*; also
  * whether it can be booked now and why not. */
-static int load_slot(struct request *r, long long slot_id)
+int booking_load_slot(struct request *r, long long slot_id)
 {
     return db_row(r->hdf, "Slot",
         "SELECT t.id, t.session_id, DATE_FORMAT(t.starts_at, '%H:%i') AS starts,"
@@ -58,8 +64,19 @@ static int load_slot(struct request *r, long long slot_id)
         "iii", (long long)CUTOFF_MINUTES, (long long)BOOKING_DAYS_AHEAD, slot_id);
 }
 
-static int show_form(struct request *r, int status)
+/* The slot's page at its step: the booking form when the browser has
+ * proved a mobile (Verified.mobile, masked), else the mobile's
+ * verification (booking/verify.c). */
+int booking_slot_page(struct request *r, int status)
 {
+    char mobile[12], masked[16];
+    if (verified_mobile(r, mobile)) {
+        mask_mobile(mobile, masked, sizeof(masked));
+        hdf_set_value(r->hdf, "Verified.mobile", masked);
+        hdf_set_value(r->hdf, "Step", "book");
+    } else {
+        hdf_set_value(r->hdf, "Step", "verify");
+    }
     r->status = status;
     return render(r, "booking/form.cs");
 }
@@ -67,10 +84,10 @@ static int show_form(struct request *r, int status)
 /* GET /booking/slots/{id} */
 int booking_form(struct request *r)
 {
-    int found = load_slot(r, r->path_id);
+    int found = booking_load_slot(r, r->path_id);
     if (found <= 0) return found < 0 ? 500 : 404;
     hdf_set_value(r->hdf, "Form.id_type", "resident_id");
-    return show_form(r, 200);
+    return booking_slot_page(r, 200);
 }
 
 /* A random confirmation number people can read out and type: no 0/O, 1/I. */
@@ -83,7 +100,7 @@ void booking_new_no(char out[11])
 
 /* The document number checked by its type (the field before it): a
  * resident ID gets the full GB 11643 check (region, birth date, check
- * digit), other documents letters, digits and hyphens. */
+ * digit), the others the shape of their type (identity.c). */
 static const char *check_document_number(const struct form *f, const char *number)
 {
     if (!f->v[B_ID_TYPE].text) return NULL;   /* the type's own error is shown */
@@ -95,10 +112,7 @@ static const char *check_document_number(const struct form *f, const char *numbe
         int rc = cn_id_check(number, today, NULL);
         return rc == CN_ID_OK ? NULL : cn_id_error_code(rc);
     }
-    for (const char *p = number; *p; p++)
-        if (!((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '-'))
-            return "document_chars";
-    return NULL;
+    return document_shape_error(f->v[B_ID_TYPE].text, number);
 }
 
 /* The number as stored and compared: letters in upper case (the ID's x). */
@@ -135,15 +149,26 @@ int booking_view_path(const char *no, char *out, size_t len)
 }
 
 /* POST /booking/slots/{id} : the whole booking is one call to the
- * database (book_place, sql/006), which answers 'booked' or why not. */
+ * database (book_place, sql/008), which answers 'booked' or why not. */
 int booking_create(struct request *r)
 {
     struct form f;
-    char number[40], person_key[65], key_input[80], no[11], where[128];
-    if (form_read(r, booking_fields, &f)) {
-        int found = load_slot(r, r->path_id);
-        return found <= 0 ? (found < 0 ? 500 : 404) : show_form(r, 422);
+    struct rate_answer limit;
+    char number[40], person_key[65], key_input[80], no[11], where[128], mobile[12];
+    int found = booking_load_slot(r, r->path_id);
+    if (found <= 0) return found < 0 ? 500 : 404;
+    if (rate_take("booking.client", r->client_ip ? r->client_ip : "-", &limit)) return 503;
+    if (!limit.allowed) {
+        form_keep(r, booking_fields);
+        rate_refuse(r, NULL, -1, &limit);
+        return booking_slot_page(r, 429);
     }
+    if (!verified_mobile(r, mobile)) {
+        /* the proof ran out (a day) or was never given: prove it again */
+        hdf_set_value(r->hdf, "Verify.needed", "1");
+        return booking_slot_page(r, 422);
+    }
+    if (form_read(r, booking_fields, &f)) return booking_slot_page(r, 422);
     normalise_document_number(f.v[B_ID_NUMBER].text, number, sizeof(number));
     snprintf(key_input, sizeof(key_input), "%s:%s", f.v[B_ID_TYPE].text, number);
     sha256_hex(key_input, person_key);
@@ -152,16 +177,15 @@ int booking_create(struct request *r)
     if (db_call(r->private_hdf, "Booked",
                 "CALL book_place(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "issssssiii",
                 r->path_id, no, person_key, f.v[B_NAME].text, f.v[B_ID_TYPE].text, number,
-                f.v[B_MOBILE].text, f.v[B_FOR_FAMILY].number, (long long)CUTOFF_MINUTES,
+                mobile, f.v[B_FOR_FAMILY].number, (long long)CUTOFF_MINUTES,
                 (long long)BOOKING_DAYS_AHEAD) != 1)
         return 500;
     const char *outcome = hdf_get_value(r->private_hdf, "Booked.outcome", "");
     if (!strcmp(outcome, "not_found")) return 404;
     if (strcmp(outcome, "booked") != 0) {
         /* said at the top of the form, which keeps what was typed */
-        if (load_slot(r, r->path_id) < 0) return 500;
         booking_refusal(r, outcome, hdf_get_obj(r->private_hdf, "Booked"));
-        return show_form(r, 409);
+        return booking_slot_page(r, 409);
     }
     if (booking_view_path(no, where, sizeof(where))) return 500;
     return redirect(r, where);

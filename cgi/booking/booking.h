@@ -21,6 +21,10 @@ int booking_cancel(struct request *r);
 int booking_reschedule_form(struct request *r);
 int booking_reschedule(struct request *r);
 
+int booking_verify(struct request *r);
+int booking_load_slot(struct request *r, long long slot_id);
+int booking_slot_page(struct request *r, int status);
+
 int booking_view_path(const char *no, char *out, size_t len);
 void booking_new_no(char out[11]);
 void booking_refusal(struct request *r, const char *outcome, HDF *answer);

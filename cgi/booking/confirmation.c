@@ -157,7 +157,7 @@ int booking_calendar(struct request *r)
 
 enum { L_NO, L_MOBILE };
 static const struct field lookup_fields[] = {
-    [L_NO] = {"no", FIELD_TEXT, 1, 10, 10, NULL, "Booking.no"},
+    [L_NO] = {"no", FIELD_CODE, 1, 10, 10, NULL, "Booking.no"},
     [L_MOBILE] = {"mobile", FIELD_MOBILE, 1, 0, 0, NULL, "Booking.mobile"},
     {0},
 };
@@ -168,8 +168,12 @@ int booking_lookup_form(struct request *r)
     return render(r, "booking/lookup.cs");
 }
 
+/* Failed lookups are limited per address and per confirmation number
+ * (rules lookup.client and lookup.number, sql/007). */
+static const struct lookup_policy lookup_limits = {"lookup.client", "lookup.number"};
+
 /* POST /booking/lookup : the same answer whether the number exists or the
- * mobile is wrong, so neither can be probed. */
+ * mobile is wrong, so neither can be probed; and only a few tries. */
 int booking_lookup(struct request *r)
 {
     struct form f;
@@ -178,6 +182,9 @@ int booking_lookup(struct request *r)
         r->status = 422;
         return render(r, "booking/lookup.cs");
     }
+    int allowed = lookup_allowed(r, &lookup_limits, &f, L_NO, f.v[L_NO].text);
+    if (allowed < 0) return 503;
+    if (!allowed) return render(r, "booking/lookup.cs");
     int found = db_row(r->private_hdf, "Found",
                        "SELECT confirmation_no FROM bookings WHERE confirmation_no = ? AND mobile = ?",
                        "ss", f.v[L_NO].text, f.v[L_MOBILE].text);
@@ -187,6 +194,7 @@ int booking_lookup(struct request *r)
         r->status = 422;
         return render(r, "booking/lookup.cs");
     }
+    lookup_found(r, &lookup_limits, f.v[L_NO].text);
     if (booking_view_path(f.v[L_NO].text, path, sizeof(path))) return 500;
     return redirect(r, path);
 }

@@ -57,9 +57,17 @@ static const struct field reschedule_fields[] = {
 int booking_reschedule(struct request *r)
 {
     struct form f;
+    struct rate_answer limit;
     char new_no[11], where[160];
     const char *no = booking_authorised_no(r);
     if (!no) return 404;
+    /* a change takes a place like a booking: the same quota per address */
+    if (rate_take("booking.client", r->client_ip ? r->client_ip : "-", &limit)) return 503;
+    if (!limit.allowed) {
+        form_keep(r, reschedule_fields);
+        rate_refuse(r, NULL, -1, &limit);
+        return show(r, no, 429);
+    }
     if (form_read(r, reschedule_fields, &f)) return show(r, no, 422);
     booking_new_no(new_no);
     if (db_call(r->private_hdf, "Changed", "CALL reschedule_place(?, ?, ?, ?, ?)", "sisii",

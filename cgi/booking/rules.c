@@ -1,7 +1,8 @@
 /*
  * booking/rules.c - the hospital's no-show rule (爽约管理), set by the
  * office: this many no-shows within this many days suspend online booking
- * for this many days.  Kept in the table booking_rules, which the booking
+ * for this many days; and how many active bookings one mobile may hold
+ * (against scalping, 号贩子).  Kept in the table booking_rules, which the booking
  * procedure reads, so a change applies to the next booking.  Audited.
  */
 #include <stdio.h>
@@ -10,13 +11,14 @@
 
 static const char rules_snapshot_sql[] =
     "SELECT JSON_OBJECT('no_show_limit', no_show_limit, 'no_show_window_days', no_show_window_days,"
-    " 'suspend_days', suspend_days) AS snapshot FROM booking_rules WHERE id = ? FOR UPDATE";
+    " 'suspend_days', suspend_days, 'max_active_per_mobile', max_active_per_mobile) AS snapshot FROM booking_rules WHERE id = ? FOR UPDATE";
 
-enum { R_LIMIT, R_WINDOW, R_SUSPEND };
+enum { R_LIMIT, R_WINDOW, R_SUSPEND, R_MOBILE };
 static const struct field rules_fields[] = {
     [R_LIMIT] = {"no_show_limit", FIELD_INT, 1, 1, 20, NULL, "Rules.no_show_limit", NULL},
     [R_WINDOW] = {"no_show_window_days", FIELD_INT, 1, 1, 365, NULL, "Rules.no_show_window_days", NULL},
     [R_SUSPEND] = {"suspend_days", FIELD_INT, 1, 0, 365, NULL, "Rules.suspend_days", NULL},
+    [R_MOBILE] = {"max_active_per_mobile", FIELD_INT, 1, 1, 50, NULL, "Rules.max_active_per_mobile", NULL},
     {0},
 };
 
@@ -26,8 +28,8 @@ int office_booking_rules(struct request *r)
     /* the form starts from the rule in force, unless shown again with
      * what was typed */
     if (!hdf_get_obj(r->hdf, "Form.no_show_limit") &&
-        db_row(r->hdf, "Form", "SELECT no_show_limit, no_show_window_days, suspend_days"
-                               " FROM booking_rules WHERE id = 1", "") != 1)
+        db_row(r->hdf, "Form", "SELECT no_show_limit, no_show_window_days, suspend_days,"
+                               " max_active_per_mobile FROM booking_rules WHERE id = 1", "") != 1)
         return 500;
     const char *done = req_param(r, "done");
     if (done && !strcmp(done, "saved")) hdf_set_value(r->hdf, "Done", done);
@@ -44,9 +46,9 @@ int office_booking_rules_update(struct request *r)
     }
     if (db_begin()) return 503;
     if (audit_update(r, "update", "booking_rules", 1, rules_snapshot_sql,
-                     "UPDATE booking_rules SET no_show_limit = ?, no_show_window_days = ?, suspend_days = ?"
-                     " WHERE id = 1", "iii", f.v[R_LIMIT].number, f.v[R_WINDOW].number,
-                     f.v[R_SUSPEND].number) != 1 ||
+                     "UPDATE booking_rules SET no_show_limit = ?, no_show_window_days = ?, suspend_days = ?,"
+                     " max_active_per_mobile = ? WHERE id = 1", "iiii", f.v[R_LIMIT].number,
+                     f.v[R_WINDOW].number, f.v[R_SUSPEND].number, f.v[R_MOBILE].number) != 1 ||
         db_commit())
         return 500;
     return redirect(r, "/office/booking-rules?done=saved");

@@ -15,12 +15,27 @@
 #include "portal.h"
 #include "identity.h"
 
+/* Records an error for field `index` with a text already made: beside the
+ * field (Form.<name>.error) and in the summary at the top (Errors.N). */
+void form_error_text(struct request *r, struct form *f, int index, const char *text)
+{
+    char name[128];
+    const struct field *fd = &f->fields[index];
+    snprintf(name, sizeof(name), "Form.%s.error", fd->name);
+    hdf_set_value(r->hdf, name, text);
+    snprintf(name, sizeof(name), "Errors.%d.field", f->errors);
+    hdf_set_value(r->hdf, name, fd->name);
+    snprintf(name, sizeof(name), "Errors.%d.message", f->errors);
+    hdf_set_value(r->hdf, name, text);
+    f->errors++;
+}
+
 /* Records an error for field `index`: the message is Lang.Error.<code>
  * with {label}, {min} and {max} filled in. */
 void form_error(struct request *r, struct form *f, int index, const char *code)
 {
     const struct field *fd = &f->fields[index];
-    char key[96], name[128], num[32];
+    char key[96], num[32];
     HDF *vars = NULL;
     STRING c;
     NEOERR *err = hdf_init(&vars);
@@ -39,13 +54,7 @@ void form_error(struct request *r, struct form *f, int index, const char *code)
     string_init(&c);
     text_fill(&c, lang(key), vars);
     if (vars) hdf_destroy(&vars);
-    snprintf(name, sizeof(name), "Form.%s.error", fd->name);
-    hdf_set_value(r->hdf, name, c.buf);
-    snprintf(name, sizeof(name), "Errors.%d.field", f->errors);
-    hdf_set_value(r->hdf, name, fd->name);
-    snprintf(name, sizeof(name), "Errors.%d.message", f->errors);
-    hdf_set_value(r->hdf, name, c.buf);
-    f->errors++;
+    form_error_text(r, f, index, c.buf ? c.buf : "");
     string_clear(&c);
 }
 
@@ -71,11 +80,36 @@ static char *clean_copy(const char *raw, int keep_as_is)
     return out;
 }
 
+/* The value as the form shows it again: control characters, which HTML
+ * cannot carry in an attribute or a text area, each become U+FFFD (�), so
+ * the person sees where the refused character was and nothing else moves.
+ * NULL when there is nothing to replace (or no memory: shown as it is). */
+static char *display_copy(const char *v, int multiline)
+{
+    size_t bad = 0, len = strlen(v);
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+        if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\r' || *p == '\t'))) || *p == 0x7F) bad++;
+    if (!bad) return NULL;
+    char *out = malloc(len + bad * 2 + 1), *w = out;
+    if (!out) return NULL;
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+        if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\r' || *p == '\t'))) || *p == 0x7F) {
+            memcpy(w, "\xEF\xBF\xBD", 3);
+            w += 3;
+        } else {
+            *w++ = (char)*p;
+        }
+    }
+    *w = 0;
+    return out;
+}
+
 static const char *check_value(const struct field *fd, const char *v, struct form_value *out)
 {
     long chars;
     switch (fd->type) {
     case FIELD_TEXT:
+    case FIELD_CODE:
     case FIELD_SECRET:
     case FIELD_MULTILINE:
         if (text_has_control(v, fd->type == FIELD_MULTILINE)) return "control_chars";
@@ -132,8 +166,14 @@ int form_read(struct request *r, const struct field *fields, struct form *f)
         const char *raw = hdf_get_value(r->hdf, name, "");
         char *value = clean_copy(raw, fd->type == FIELD_SECRET);
         if (!value) return ++f->errors;
+        if (fd->type == FIELD_MOBILE) normalise_mobile(value, value, strlen(value) + 1);
+        else if (fd->type == FIELD_CODE) normalise_typed_number(value, value, strlen(value) + 1, 0);
         snprintf(name, sizeof(name), "Form.%s", fd->name);
-        if (fd->type != FIELD_SECRET) hdf_set_value(r->hdf, name, value);
+        if (fd->type != FIELD_SECRET) {
+            char *shown = display_copy(value, fd->type == FIELD_MULTILINE);
+            hdf_set_value(r->hdf, name, shown ? shown : value);
+            free(shown);
+        }
         if (!*value) {
             if (fd->required) form_error(r, f, i, missing_code(fd->type));
             free(value);
@@ -174,5 +214,26 @@ void form_fill(struct request *r, const struct field *fields, HDF *row)
         } else {
             hdf_set_value(r->hdf, name, v);
         }
+    }
+}
+
+/* Puts what was typed into the fields of `fields` back into the form
+ * unchecked (never secrets): the fields a step of a page does not use yet,
+ * kept so nothing the person typed is lost when the page comes back. */
+void form_keep(struct request *r, const struct field *fields)
+{
+    char name[128];
+    for (int i = 0; fields[i].name && i < FIELD_MAX; i++) {
+        if (fields[i].type == FIELD_SECRET) continue;
+        snprintf(name, sizeof(name), "Query.%s", fields[i].name);
+        const char *raw = hdf_get_value(r->hdf, name, NULL);
+        if (!raw) continue;
+        char *value = clean_copy(raw, 0);
+        if (!value) continue;
+        snprintf(name, sizeof(name), "Form.%s", fields[i].name);
+        char *shown = display_copy(value, fields[i].type == FIELD_MULTILINE);
+        hdf_set_value(r->hdf, name, shown ? shown : value);
+        free(shown);
+        free(value);
     }
 }

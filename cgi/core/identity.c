@@ -227,3 +227,93 @@ void mask_mobile(const char *m, char *out, size_t outlen)
     else if (n >= 8) mask_keep(m, 2, 2, out, outlen);
     else mask_keep(m, 0, 0, out, outlen);
 }
+
+static int all_in(const char *s, size_t from, size_t to, int (*ok)(int))
+{
+    for (size_t i = from; i < to; i++)
+        if (!ok((unsigned char)s[i])) return 0;
+    return 1;
+}
+
+static int ascii_digit(int c) { return c >= '0' && c <= '9'; }
+static int ascii_alnum(int c) { return ascii_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+/* Whether a travel document's number has the shape of its type, as the
+ * key of the error under Lang.Error, or NULL when it does:
+ *   passport   5 to 9 letters and digits, at least one digit (ICAO 9303's
+ *              document number field is 9 characters; China's E12345678)
+ *   hk_macao   港澳居民来往内地通行证: H or M and 8 digits (the card), or
+ *              and 10 digits (the older booklet)
+ *   taiwan     台湾居民来往大陆通行证: 8 digits (the card), or 10 (older)
+ *   other      letters, digits and hyphens
+ * Letters may be in either case (they are stored in upper case). */
+const char *document_shape_error(const char *type, const char *number)
+{
+    size_t n = strlen(number);
+    if (!strcmp(type, "passport")) {
+        if (n < 5 || n > 9 || !all_in(number, 0, n, ascii_alnum) || strcspn(number, "0123456789") == n)
+            return "passport_shape";
+        return NULL;
+    }
+    if (!strcmp(type, "hk_macao")) {
+        char c = (char)(number[0] & ~0x20);
+        if ((n != 9 && n != 11) || (c != 'H' && c != 'M') || !all_in(number, 1, n, ascii_digit))
+            return "hk_macao_shape";
+        return NULL;
+    }
+    if (!strcmp(type, "taiwan")) {
+        if ((n != 8 && n != 10) || !all_in(number, 0, n, ascii_digit)) return "taiwan_shape";
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!ascii_alnum((unsigned char)number[i]) && number[i] != '-') return "document_chars";
+    return NULL;
+}
+
+/* What people type into a number field, made what they meant: full-width
+ * digits and letters (０-９, Ａ-Ｚ, ａ-ｚ, as Chinese input methods give
+ * them) made ASCII, spaces (also the ideographic U+3000) and hyphens between
+ * digit groups dropped.  Other characters are kept, so the field's own
+ * check still refuses them.  `out` holds at least strlen(in) + 1 bytes. */
+void normalise_typed_number(const char *in, char *out, size_t outlen, int drop_hyphens)
+{
+    const unsigned char *s = (const unsigned char *)in;
+    size_t w = 0;
+    while (*s && w + 1 < outlen) {
+        if (s[0] == 0xEF && (s[1] == 0xBC || s[1] == 0xBD) && s[2]) {
+            unsigned cp = 0xFF00u + ((unsigned)(s[1] & 0x03) << 6) + (s[2] & 0x3F);
+            if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A)) {
+                out[w++] = (char)(cp - 0xFEE0);
+                s += 3;
+                continue;
+            }
+            if (cp == 0xFF0D && drop_hyphens) {   /* full-width hyphen-minus */
+                s += 3;
+                continue;
+            }
+        }
+        if (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80) {   /* U+3000 */
+            s += 3;
+            continue;
+        }
+        if (*s == ' ' || *s == '\t' || (drop_hyphens && *s == '-')) {
+            s++;
+            continue;
+        }
+        out[w++] = (char)*s++;
+    }
+    out[w] = 0;
+}
+
+/* A mainland mobile as typed, made the 11 digits it means: normalised as
+ * above, and a country code (+86, 0086, 86) before 11 digits dropped. */
+void normalise_mobile(const char *in, char *out, size_t outlen)
+{
+    normalise_typed_number(in, out, outlen, 1);
+    size_t n = strlen(out);
+    size_t skip = 0;
+    if (n == 14 && !strncmp(out, "+86", 3)) skip = 3;
+    else if (n == 15 && !strncmp(out, "0086", 4)) skip = 4;
+    else if (n == 13 && !strncmp(out, "86", 2)) skip = 2;
+    if (skip) memmove(out, out + skip, n - skip + 1);
+}

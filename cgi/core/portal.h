@@ -41,6 +41,7 @@ struct request {
     const struct route *route;
     const char *client_ip;
     char request_id[40];
+    int csrf_in_query;        /* a _csrf parameter came in the query string */
 
     struct user user;
     char session_hash[65];    /* hex SHA-256 of the session cookie, "" if none */
@@ -116,6 +117,10 @@ enum field_type {
     FIELD_MOBILE,      /* mainland mobile number, 11 digits (identity.c) */
     FIELD_MONEY,       /* yuan with up to two decimals; number = fen */
     FIELD_DATE,        /* "YYYY-MM-DD" into datetime */
+    FIELD_CODE,        /* a number or code people type (a document number,
+                          a confirmation number, a barcode): full-width
+                          characters made ASCII and spaces dropped
+                          (identity.c), then checked as FIELD_TEXT */
     FIELD_PICK,        /* the id of a record picked from a list (a doctor,
                           a slot): an integer in [min, max] into number;
                           missing reads "please choose", not "please fill in" */
@@ -150,6 +155,8 @@ struct form {
 int form_read(struct request *r, const struct field *fields, struct form *f);
 void form_fill(struct request *r, const struct field *fields, HDF *row);
 void form_error(struct request *r, struct form *f, int index, const char *code);
+void form_error_text(struct request *r, struct form *f, int index, const char *text);
+void form_keep(struct request *r, const struct field *fields);
 
 /* ---- validate.c: pure checks, unit tested ---- */
 int utf8_valid(const char *s, size_t len);
@@ -198,6 +205,43 @@ int error_page(struct request *r, int status);
 void response_send(struct request *r, void *fcgx_out);
 const char *status_text(int status);
 
+/* ---- ratelimit.c: how often something may happen (rules in rate_rules) ---- */
+struct rate_answer {
+    int allowed;              /* the caller may go on */
+    long retry_after;         /* seconds until a block ends, 0 when none */
+    char until[20];           /* when it ends, Asia/Shanghai: "HH:MM:SS" today,
+                                 else "YYYY-MM-DD HH:MM" */
+    long hits;                /* takes counted in the window, this one included */
+    char scope[33];
+};
+int rate_take(const char *scope, const char *subject, struct rate_answer *a);
+void rate_forgive(const char *scope, const char *subject, int hits);
+void rate_message(const struct rate_answer *a, STRING *out);
+int rate_refuse(struct request *r, struct form *f, int index, const struct rate_answer *a);
+
+/* ---- lookup.c: a record found by its number and a second factor ---- */
+struct lookup_policy {
+    const char *per_client;   /* rate rule of failed lookups from one address */
+    const char *per_number;   /* ... of one number, whether it exists or not */
+};
+int lookup_allowed(struct request *r, const struct lookup_policy *p, struct form *f,
+                   int number_field, const char *number);
+void lookup_found(struct request *r, const struct lookup_policy *p, const char *number);
+
+/* ---- verify.c: a mobile proved by a code sent to it ---- */
+int verify_send(struct request *r, struct form *f, int index, const char *mobile);
+int verify_check(struct request *r, struct form *f, int index, const char *mobile, const char *code);
+const char *verified_mobile(struct request *r, char out[12]);
+void verify_forget(struct request *r);
+
+/* ---- outbox.c: messages queued in the caller's transaction ---- */
+#define OUTBOX_ERASE_AFTER_SEND 1   /* its parameters are secret (a code) */
+int outbox_queue(const char *key, const char *kind, const char *mobile, int flags, ...)
+    __attribute__((sentinel));
+
+/* ---- json.c ---- */
+int json_object_to_hdf(const char *text, HDF *node);
+
 /* ---- secret.c: MACs with named keys from app_secrets ---- */
 int secret_mac(const char *name, const char *message, char *out, size_t outlen, size_t chars);
 int secret_mac_matches(const char *name, const char *message, const char *token, size_t chars);
@@ -211,9 +255,6 @@ int csrf_token_for(const char *seed, char *out, size_t outlen);
 void session_load(struct request *r);
 int session_start(struct request *r, long long user_id);
 void session_end(struct request *r);
-int login_locked_until(const char *username, const char *ip, HDF *out);
-void login_failed(const char *username, const char *ip);
-void login_succeeded(const char *username, const char *ip);
 
 /* ---- password.c ---- */
 int password_hash(const char *password, char *out, size_t outlen);

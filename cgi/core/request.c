@@ -185,6 +185,10 @@ static int dispatch(const struct program *prog, struct request *r)
     if (query && strstr(query, "%00")) return 400;
     if (nerr_failed(cgi_init(&r->cgi, NULL))) return 400;
     r->hdf = r->cgi->hdf;
+    /* the query string is parsed now, the body later: a CSRF token in the
+     * query string (where it leaks into logs, Referer and history) does
+     * not count, even if the body carries one too */
+    r->csrf_in_query = hdf_get_obj(r->hdf, "Query._csrf") != NULL;
     if (!utf8_valid(r->path, strlen(r->path)) || strlen(r->path) > 1000) return 400;
     switch (route_find(prog->routes, r->method, r->path, &r->route, &id, allow, sizeof(allow))) {
     case ROUTE_NONE: return 404;

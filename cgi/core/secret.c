@@ -1,6 +1,8 @@
 /*
  * secret.c - MACs with the portal's named keys (app_secrets in MariaDB):
- * 'csrf' for form tokens, 'checkin' for booking QR codes and links.  Each
+ * 'csrf' for form tokens, 'checkin' for booking QR codes and links,
+ * 'device' for browsers trusted by an office account, 'verify' for mobile
+ * verification.  Each
  * key is read once per process, so every worker on every host makes and
  * accepts the same tokens and nothing about a visitor is kept in memory.
  */
@@ -8,7 +10,7 @@
 #include <sodium.h>
 #include "portal.h"
 
-#define MAX_KEYS 4
+#define MAX_KEYS 8
 
 struct named_key {
     char name[16];

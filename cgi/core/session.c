@@ -5,16 +5,14 @@
  * scoped to /office/; the database holds only its SHA-256.  A session ends
  * after 30 idle minutes or 8 hours, whichever comes first, or at logout.
  *
- * Failed logins are counted per username and per client address in
- * login_throttle, so the backoff holds across every worker and host.
+ * How often a login may be tried is the office login's own policy
+ * (cgi/office/login.c), counted by ratelimit.c.
  */
 #include <stdio.h>
 #include <string.h>
 #include "portal.h"
 
 #define SESSION_COOKIE "office_session"
-#define USER_FAILURES_BEFORE_LOCK 5
-#define IP_FAILURES_BEFORE_LOCK 20
 
 void session_load(struct request *r)
 {
@@ -74,44 +72,4 @@ void session_end(struct request *r)
     cookie_set(r, SESSION_COOKIE, "", "/office/", 0);
     r->session_hash[0] = 0;
     r->user.id = 0;
-}
-
-/* 1 when this username or this address is locked out; Lock.minutes says
- * for how much longer. */
-int login_locked_until(const char *username, const char *ip, HDF *out)
-{
-    int found = db_row(out, "Lock",
-        "SELECT MAX(locked_until) AS until,"
-        " CEIL(TIMESTAMPDIFF(SECOND, NOW(), MAX(locked_until)) / 60) AS minutes"
-        " FROM login_throttle WHERE locked_until > NOW()"
-        " AND ((scope = 'user' AND subject = ?) OR (scope = 'ip' AND subject = ?))"
-        " HAVING until IS NOT NULL",
-        "ss", username, ip);
-    return found == 1;
-}
-
-/* Counts a failure in a 15-minute window; past the threshold each further
- * failure locks for 30 s, doubling, at most 15 minutes. */
-static void count_failure(const char *scope, const char *subject, long long threshold)
-{
-    db_exec("INSERT INTO login_throttle (scope, subject, failures, window_start)"
-            " VALUES (?, ?, 1, NOW())"
-            " ON DUPLICATE KEY UPDATE"
-            " failures = IF(window_start < NOW() - INTERVAL 15 MINUTE, 1, failures + 1),"
-            " window_start = IF(failures = 1, NOW(), window_start),"
-            " locked_until = IF(failures >= ?,"
-            "   NOW() + INTERVAL LEAST(900, 30 * POW(2, failures - ?)) SECOND, locked_until)",
-            "ssii", scope, subject, threshold, threshold);
-}
-
-void login_failed(const char *username, const char *ip)
-{
-    count_failure("user", username, USER_FAILURES_BEFORE_LOCK);
-    count_failure("ip", ip, IP_FAILURES_BEFORE_LOCK);
-}
-
-void login_succeeded(const char *username, const char *ip)
-{
-    (void)ip;
-    db_exec("DELETE FROM login_throttle WHERE scope = 'user' AND subject = ?", "s", username);
 }

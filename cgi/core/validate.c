@@ -48,17 +48,40 @@ long utf8_chars(const char *s)
     return n;
 }
 
-/* Control characters have no place in form text; newlines and tabs only in
- * multi-line fields. */
-int text_has_control(const char *s, int allow_newlines)
+/* The invisible characters that change how text around them is shown,
+ * as UTF-8: C1 controls (U+0080-009F), the bidirectional marks, embeddings,
+ * overrides and isolates (U+061C, U+200E-200F, U+202A-202E, U+2066-2069:
+ * "\u202Egnp.exe" shows as "exe.png", and a patient's name could reorder
+ * a row of the desk's list), the line and paragraph separators (U+2028-
+ * 2029, newlines that are not \n), and zero-width spaces and joiners that
+ * hide inside words (U+200B, U+2060, U+FEFF).  Returns the length of the
+ * one at s, or 0. */
+static size_t invisible_at(const unsigned char *s)
 {
+    if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F) return 2;
+    if (s[0] == 0xD8 && s[1] == 0x9C) return 2;
+    if (s[0] == 0xE2 && s[1] == 0x80 &&
+        (s[2] == 0x8B || s[2] == 0x8E || s[2] == 0x8F || (s[2] >= 0xA8 && s[2] <= 0xAE)))
+        return 3;
+    if (s[0] == 0xE2 && s[1] == 0x81 && (s[2] == 0xA0 || (s[2] >= 0xA6 && s[2] <= 0xA9))) return 3;
+    if (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) return 3;
+    return 0;
+}
+
+/* Control characters have no place in form text; newlines and tabs only in
+ * multi-line fields.  The invisible characters above are refused in every
+ * field.  Assumes valid UTF-8 (checked before any handler runs). */
+int text_has_control(const char *str, int allow_newlines)
+{
+    const unsigned char *s = (const unsigned char *)str;
     for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
+        unsigned char c = *s;
         if (c == 0x7F) return 1;
         if (c < 0x20) {
             if (allow_newlines && (c == '\n' || c == '\r' || c == '\t')) continue;
             return 1;
         }
+        if (c >= 0xC2 && invisible_at(s)) return 1;
     }
     return 0;
 }

@@ -18,6 +18,7 @@ static const struct route routes[] = {
     {"GET", "/booking/doctors/{id}", booking_doctor, 0, 0},
     {"GET", "/booking/slots/{id}", booking_form, 0, 1},
     {"POST", "/booking/slots/{id}", booking_create, 0, 1},
+    {"POST", "/booking/verify", booking_verify, 0, 1},
     {"GET", "/booking/booking", booking_show, 0, 1},
     {"GET", "/booking/qr", booking_qr_png, 0, 0},
     {"GET", "/booking/calendar", booking_calendar, 0, 0},

@@ -9,10 +9,11 @@ packages=(
   libfcgi-dev clearsilver-dev libmariadb-dev  # the stack
   libqrencode-dev libsodium-dev check         # QR codes, crypto, unit tests
   libpng-dev                                  # QR codes as PNG files
+  libjansson-dev                              # JSON read and written (outbox parameters)
   mariadb-server mariadb-client nginx-light   # servers
   tzdata curl wrk clang libclang-rt-14-dev    # time zone, tests, bench, fuzz
   zbar-tools python3-icalendar                # real readers for QR codes and calendars
-  chromium                                    # browser tests
+  chromium fonts-noto-cjk                     # browser tests, with Chinese text in screenshots
 )
 command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()

@@ -17,9 +17,11 @@
  * development); command:CMD runs CMD with /bin/sh, the text on standard
  * input and OUTBOX_KEY, OUTBOX_MOBILE, OUTBOX_KIND in the environment (an
  * SMS gateway's client, or curl for an HTTP webhook); exit status 0 means
- * delivered.  Message texts are Lang.Sms.<kind> from the language file.
- * Every minute it also queues the day-before reminders (queue_reminders)
- * and records no-shows (mark_no_shows).
+ * delivered.  Message texts are Lang.Sms.<kind> from the language file,
+ * filled from the message's JSON parameters; a message marked
+ * erase_after_send (a verification code) has them erased once delivered.
+ * Every minute it also queues the day-before reminders (queue_reminders),
+ * records no-shows (mark_no_shows) and forgets old rate-limit counters.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -45,13 +47,20 @@ static void on_stop(int sig)
 }
 
 /* The message text: Lang.Sms.<kind> with its {name}-style fields filled
- * from the row, and {hospital} from the site file. */
+ * from the message's parameters (a JSON object), and {hospital} from the
+ * site file.  The parameters are kept apart from the row's own columns, so
+ * no parameter can change where a message goes. */
 static void compose(HDF *m, STRING *text)
 {
     char key[64];
+    HDF *vars;
+    if (hdf_init(&vars)) return;
     snprintf(key, sizeof(key), "Sms.%s", hdf_get_value(m, "kind", ""));
-    hdf_set_value(m, "hospital", hdf_get_value(render_globals(), "Site.short_name", ""));
-    text_fill(text, lang(key), m);
+    if (json_object_to_hdf(hdf_get_value(m, "params", "{}"), vars) < 0)
+        log_error("outbox: message %s has parameters that are not a JSON object", hdf_get_value(m, "k", ""));
+    hdf_set_value(vars, "hospital", hdf_get_value(render_globals(), "Site.short_name", ""));
+    text_fill(text, lang(key), vars);
+    hdf_destroy(&vars);
 }
 
 static int deliver_log(const char *file, HDF *m, const char *text)
@@ -128,6 +137,15 @@ static void mark_no_shows(void)
             " WHERE b.status = 'booked' AND b.session_date <= CURDATE() AND t.ends_at < NOW()", "");
 }
 
+/* Forgets rate-limit counters that no longer limit anything (sql/007). */
+static void purge_rate_limits(void)
+{
+    HDF *tmp;
+    if (hdf_init(&tmp)) return;
+    db_call(tmp, "P", "CALL rate_purge()", "");
+    hdf_destroy(&tmp);
+}
+
 /* One due message: 1 when one was handled, 0 when none was due, -1 when
  * the database could not be used.  The longest due comes first, in the
  * order of the `due` index (status, next_attempt_at, then the id InnoDB
@@ -140,11 +158,7 @@ static int send_one(void)
     int rc = -1;
     if (db_begin()) goto out;
     int found = db_row(m, "M",
-        "SELECT id, idempotency_key AS k, kind, mobile, attempts,"
-        " JSON_VALUE(params, '$.no') AS no, JSON_VALUE(params, '$.name') AS name,"
-        " JSON_VALUE(params, '$.department') AS department, JSON_VALUE(params, '$.location') AS location,"
-        " JSON_VALUE(params, '$.doctor') AS doctor, JSON_VALUE(params, '$.date') AS date,"
-        " JSON_VALUE(params, '$.time') AS time, JSON_VALUE(params, '$.reason') AS reason"
+        "SELECT id, idempotency_key AS k, kind, mobile, attempts, params"
         " FROM notification_outbox WHERE status = 'pending' AND next_attempt_at <= NOW()"
         " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED", "");
     if (found <= 0) {
@@ -161,7 +175,7 @@ static int send_one(void)
     string_clear(&text);
     long long rows = delivered
         ? db_exec("UPDATE notification_outbox SET status = 'sent', sent_at = NOW(), attempts = attempts + 1,"
-                  " last_error = NULL WHERE id = ?", "i", id)
+                  " last_error = NULL, params = IF(erase_after_send, '{}', params) WHERE id = ?", "i", id)
         : db_exec("UPDATE notification_outbox SET attempts = attempts + 1,"
                   " status = IF(attempts >= ?, 'failed', 'pending'),"
                   " next_attempt_at = NOW() + INTERVAL LEAST(3600, 30 * POW(2, attempts - 1)) SECOND,"
@@ -206,6 +220,7 @@ int main(int argc, char **argv)
         if (time(NULL) - reminders_at >= 60) {
             queue_reminders();
             mark_no_shows();
+            purge_rate_limits();
             reminders_at = time(NULL);
         }
         int rc = send_one();

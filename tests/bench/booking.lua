@@ -1,11 +1,18 @@
 -- wrk script: booking POSTs spread over many slots, each by a different
--- person (a valid resident ID number made from a counter), with one
--- visitor's CSRF cookie and token (set by tests/bench/run.sh).
+-- person (a valid resident ID number made from a counter) whose browser
+-- has proved a mobile of its own (proof cookies made by tests/bench/run.sh,
+-- one per line of BENCH_PROOFS: "mobile cookie"), with one visitor's CSRF
+-- cookie and token.
 local counter = 0
 local slots = {}
 for id in string.gmatch(os.getenv("BENCH_SLOTS") or "", "%d+") do slots[#slots + 1] = id end
 local cookie = os.getenv("BENCH_COOKIE")
 local token = os.getenv("BENCH_TOKEN")
+local proofs = {}
+for line in io.lines(os.getenv("BENCH_PROOFS")) do
+  local mobile, proof = line:match("^(%d+) (%S+)$")
+  proofs[#proofs + 1] = proof
+end
 local weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 local checks = "10X98765432"
 
@@ -30,7 +37,9 @@ function request()
   local n = offset + counter
   local slot = slots[(n % #slots) + 1]
   local body = "_csrf=" .. token .. "&patient_name=%E5%8E%8B%E6%B5%8B&id_type=resident_id&id_number=" ..
-               resident_id(n) .. "&mobile=135" .. string.format("%08d", n % 100000000)
+               resident_id(n)
+  local proof = proofs[(n % #proofs) + 1]
   return wrk.format("POST", "/booking/slots/" .. slot,
-                    {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "csrf=" .. cookie}, body)
+                    {["Content-Type"] = "application/x-www-form-urlencoded",
+                     ["Cookie"] = "csrf=" .. cookie .. "; mobile_ok=" .. proof}, body)
 end

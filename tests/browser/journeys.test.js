@@ -558,36 +558,68 @@ test('7. a patient books a time slot on a phone, sees the QR code, changes the t
     assert.match(slotSummary['挂号费'], /^\d+\.\d{2} 元$/);
     await assertNoHorizontalScroll(page, 'booking form');
 
-    // an ID with a wrong check digit and a short mobile: refused, kept, explained
+    // first the mobile proves itself: a short one is refused beside the field
+    assert.equal(await text(page.locator('main h2').first()), '第一步:验证手机号');
+    assert.equal(await page.getByLabel('就诊人姓名', { exact: true }).count(), 0, 'no patient form yet');
+    const mobileInput = page.getByLabel('手机号码', { exact: true });
+    await mobileInput.fill('12345');
+    await tapTo(page, page.getByRole('button', { name: '获取验证码', exact: true }), (u) => u.pathname === '/booking/verify');
+    const mobileMsg = '请输入正确的 11 位手机号码,例如 13800138000';
+    assert.equal((await page.locator('#f-mobile-error').textContent()).trim(), `错误:${mobileMsg}`);
+    assert.equal(await mobileInput.inputValue(), '12345', 'the mobile typed is kept to correct it');
+    assert.equal(await mobileInput.getAttribute('aria-invalid'), 'true');
+    await assertAccessible(page, 'mobile verification with an error');
+    // typed with spaces, as it is written on a card
+    await mobileInput.fill('138 0013 8000');
+    await tapTo(page, page.getByRole('button', { name: '获取验证码', exact: true }), (u) => u.pathname === '/booking/verify');
+    assert.equal(await text(page.locator('main .notification-success')), '验证码已发送到 138****8000,请查收短信。');
+    const smsLog = path.join(ROOT, 'run', process.env.PORTAL_INSTANCE || 'test', 'logs', 'sms.log');
+    let code = null;
+    for (let i = 0; i < 80 && !code; i++) {
+      const lines = fs.existsSync(smsLog) ? fs.readFileSync(smsLog, 'utf8').split('\n') : [];
+      const mine = lines.filter((l) => l.includes(` to=${MOBILE} `) && /验证码是\d{6}/.test(l));
+      if (mine.length) code = mine.pop().match(/验证码是(\d{6})/)[1];
+      else await page.waitForTimeout(100);
+    }
+    assert.ok(code, 'the code arrived by SMS');
+    const codeInput = page.getByLabel('短信验证码', { exact: true });
+    assert.equal(await codeInput.getAttribute('autocomplete'), 'one-time-code');
+    assert.equal(await codeInput.getAttribute('inputmode'), 'numeric');
+    await assertNoHorizontalScroll(page, 'mobile verification');
+    await assertAccessible(page, 'mobile verification, code sent');
+    await page.screenshot({ path: path.join(SHOTS, 'phone-booking-verify.png'), fullPage: true });
+    // a wrong code: told how many tries are left
+    await codeInput.fill(code === '000000' ? '111111' : '000000');
+    await tapTo(page, page.getByRole('button', { name: '验证并继续', exact: true }), (u) => u.pathname === '/booking/verify');
+    assert.equal((await page.locator('#f-code-error').textContent()).trim(), '错误:验证码不正确,还可以再试 4 次');
+    await codeInput.fill(code);
+    await tapTo(page, page.getByRole('button', { name: '验证并继续', exact: true }), urlIs(slotHref));
+    assert.equal(await text(page.locator('main .verified-mobile strong')), '138****8000');
+
+    // an ID with a wrong check digit: refused, kept, explained
     const nameInput = page.getByLabel('就诊人姓名', { exact: true });
     const idInput = page.getByLabel('证件号码', { exact: true });
-    const mobileInput = page.getByLabel('手机号码', { exact: true });
     const submit = page.getByRole('button', { name: '确认预约', exact: true });
     assert.equal(await page.getByLabel('证件类型', { exact: true }).inputValue(), 'resident_id', '居民身份证 by default');
     await nameInput.fill(NAME);
     await idInput.fill('110105194912310021');
-    await mobileInput.fill('12345');
     await tapTo(page, submit, urlIs(slotHref));
     assert.equal(await h1(page), '填写就诊人信息');
     const idMsg = '居民身份证号码的校验位不正确,请逐位核对';
-    const mobileMsg = '请输入正确的 11 位手机号码,例如 13800138000';
     const summary = page.locator('.error-summary[role="alert"]');
     assert.equal(await summary.count(), 1, 'one error summary');
     assert.equal(await text(summary.getByRole('heading')), '提交的内容有问题');
     const summaryLinks = await summary.getByRole('link').evaluateAll((as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
-    assert.deepEqual(summaryLinks.slice().sort(), [[idMsg, '#f-id_number'], [mobileMsg, '#f-mobile']].sort(), 'the summary links to both fields');
-    for (const [input, msg, id] of [[idInput, idMsg, 'f-id_number'], [mobileInput, mobileMsg, 'f-mobile']]) {
-      const error = page.locator(`#${id}-error`);
-      assert.equal(await error.isVisible(), true, `${msg} beside the field`);
-      assert.equal((await error.textContent()).trim(), `错误:${msg}`);
-      assert.equal(await input.getAttribute('aria-invalid'), 'true');
-      assert.ok((await input.getAttribute('aria-describedby')).split(' ').includes(`${id}-error`), `${id} is described by its error`);
-    }
+    assert.deepEqual(summaryLinks, [[idMsg, '#f-id_number']], 'the summary links to the field');
+    const error = page.locator('#f-id_number-error');
+    assert.equal(await error.isVisible(), true, `${idMsg} beside the field`);
+    assert.equal((await error.textContent()).trim(), `错误:${idMsg}`);
+    assert.equal(await idInput.getAttribute('aria-invalid'), 'true');
+    assert.ok((await idInput.getAttribute('aria-describedby')).split(' ').includes('f-id_number-error'), 'the ID is described by its error');
     assert.equal(await page.locator('#f-patient_name-error').count(), 0, 'the name is fine');
     assert.equal(await nameInput.inputValue(), NAME, 'the name typed is kept');
     assert.equal(await nameInput.getAttribute('aria-invalid'), null);
     assert.equal(await idInput.inputValue(), '110105194912310021', 'the ID typed is kept to correct it');
-    assert.equal(await mobileInput.inputValue(), '12345', 'the mobile typed is kept to correct it');
     assert.equal(sql(`SELECT booked FROM time_slots WHERE id = ${slotId}`)[0][0], bookedBefore, 'no place taken');
     await assertNoHorizontalScroll(page, 'booking form with errors');
     await assertAccessible(page, 'booking form with errors');
@@ -595,7 +627,6 @@ test('7. a patient books a time slot on a phone, sees the QR code, changes the t
 
     // corrected: booked
     await idInput.fill(PERSON_ID);
-    await mobileInput.fill(MOBILE);
     await tapTo(page, submit, (u) => u.pathname === '/booking/booking');
     assert.equal(await h1(page), '预约成功');
     assert.equal(await page.title(), `预约成功 - ${SITE_NAME}`);
@@ -727,7 +758,7 @@ test('8. the desk and the office pages of booking work on a phone and are access
     sql(`UPDATE clinic_sessions SET fee_fen = ${fee} WHERE id = ${sessionId}`);
     // the no-show rule page
     await open(page, '/office/booking-rules');
-    assert.equal(await h1(page), '爽约规则');
+    assert.equal(await h1(page), '预约规则');
     assert.equal(await page.getByLabel('爽约次数', { exact: true }).inputValue(), '3');
     await assertNoHorizontalScroll(page, 'no-show rule');
     await t.test('axe: no-show rule', () => assertAccessible(page, 'no-show rule'));

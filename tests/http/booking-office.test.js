@@ -21,9 +21,10 @@ const person = h.patients('签到测试', '310104', '137');
 async function bookIn(sessionWhere) {
   const [slot] = one(`SELECT t.id FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id WHERE ${sessionWhere}
                       AND cs.status = 'open' AND t.is_open = 1 AND t.booked < t.capacity ORDER BY RAND() LIMIT 1`);
-  const c = new h.Client(h.ORIGIN);
+  const who = person();
+  const c = h.patientClient(who);
   const token = await c.csrf(`/booking/slots/${slot}`);
-  const res = await c.post(`/booking/slots/${slot}`, { _csrf: token, ...person() });
+  const res = await c.post(`/booking/slots/${slot}`, { _csrf: token, ...who });
   assert.equal(res.status, 303, `booking slot ${slot}: ${res.status}`);
   const url = new URL(res.location, h.ORIGIN);
   return { client: c, slot: Number(slot), no: url.searchParams.get('no'), query: url.search.slice(1), location: res.location };

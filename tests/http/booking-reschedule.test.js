@@ -27,7 +27,7 @@ function twoSlots(sameSession = false) {
 }
 
 async function book(slot, who = person()) {
-  const c = new h.Client(h.ORIGIN);
+  const c = h.patientClient(who);
   const token = await c.csrf(`/booking/slots/${slot}`);
   const res = await c.post(`/booking/slots/${slot}`, { _csrf: token, ...who });
   assert.equal(res.status, 303, `booking slot ${slot}`);

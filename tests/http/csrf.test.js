@@ -155,3 +155,27 @@ test('a token dies with its session: after logging in again the old token is ref
   office.token = fresh;
   assert.equal((await h.createNotice(office, { title: `CSRF 新令牌 ${TAG}` })).res.status, 303);
 });
+
+test('a token in the query string of a POST does not count, even with the right one in the body', async () => {
+  const office = await h.loggedIn('office', h.ORIGIN);
+  const title = `查询串 ${TAG}`;
+  const count = () => h.sqlValue(`SELECT COUNT(*) FROM notices WHERE title = '${title}'`);
+  const body = { title, category: 'notice', body: '正文', action: 'draft' };
+  const cases = [
+    ['only in the query string', `?_csrf=${encodeURIComponent(office.token)}`, body],
+    ['in the query string and the body', `?_csrf=${encodeURIComponent(office.token)}`, { _csrf: office.token, ...body }],
+    ['a wrong one in the query string, the right one in the body', '?_csrf=x', { _csrf: office.token, ...body }],
+  ];
+  for (const [label, query, fieldsSent] of cases) {
+    const res = await office.post(`/office/notices/new${query}`, fieldsSent);
+    assert.equal(res.status, 403, label);
+  }
+  assert.equal(count(), '0');
+  // the public side alike
+  const visitor = new h.Client(h.ORIGIN);
+  const token = await visitor.csrf('/booking/lookup');
+  assert.equal((await visitor.post(`/booking/lookup?_csrf=${encodeURIComponent(token)}`, { no: 'ABCDEFGHJK', mobile: '13800138000' })).status, 403);
+  // and in the body alone it works
+  assert.equal((await office.post('/office/notices/new', { _csrf: office.token, ...body })).status, 303);
+  assert.equal(count(), '1');
+});

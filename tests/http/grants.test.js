@@ -66,7 +66,25 @@ test('portal_public reads public_notices and nothing else of the notices', () =>
   denied('public', 'SELECT password_hash FROM users');
   denied('public', 'SELECT * FROM sessions');
   denied('public', 'SELECT * FROM audit_log');
-  denied('public', 'SELECT * FROM login_throttle');
+  denied('public', 'SELECT * FROM rate_limits');
+});
+
+test('rate limits are counted only through their procedures: no account can read, reset or loosen them', () => {
+  for (const who of ['public', 'office']) {
+    denied(who, 'SELECT * FROM rate_limits');
+    denied(who, 'DELETE FROM rate_limits');
+    denied(who, "UPDATE rate_limits SET hits = 0, blocked_until = NULL");
+    denied(who, 'SELECT * FROM rate_rules');
+    denied(who, 'UPDATE rate_rules SET max_hits = 1000000');
+    denied(who, 'CALL rate_purge()');
+  }
+  // the procedure itself works for them, and tells only about the subject asked for
+  const out = allowed('public', `CALL rate_take('lookup.client', SHA2('grants-${TAG}', 256))`);
+  assert.match(out, /^1\t0\t(NULL)?\t1$/m);
+  const unknown = as('public', "CALL rate_take('no.such.rule', SHA2('x', 256))");
+  assert.equal(unknown.ok, false);
+  assert.match(unknown.err, /no such rate rule/, 'a rule that is not there is an error, never "allowed"');
+  h.sql(`DELETE FROM rate_limits WHERE subject = SHA2('grants-${TAG}', 256)`);
 });
 
 test('portal_public can change nothing', () => {

@@ -11,7 +11,7 @@ const h = require('./helpers.js');
 const TAG = h.uniq('lg');
 after(() => {
   h.clearAddressThrottle();
-  h.sql(`DELETE FROM login_throttle WHERE subject LIKE '%${TAG}%'`);
+  h.sql("DELETE FROM rate_limits WHERE scope LIKE 'login.%'");
 });
 
 async function tryLogin(user, extra = {}, base = h.ORIGIN) {
@@ -162,47 +162,116 @@ test('logging out deletes the session, and its cookie opens nothing any more', a
   assert.equal(replayPost.location, '/office/login');
 });
 
-test('after 5 wrong passwords the account is locked: the 6th attempt, even with the right password, is 429', async () => {
-  h.clearAddressThrottle();
+// The counter of a rate rule for a subject, as ratelimit.c keys it.
+const rateRow = (scope, subject) => h.sql(`SELECT hits, blocked_until > NOW(), TIMESTAMPDIFF(SECOND, NOW(), blocked_until)
+  FROM rate_limits WHERE scope = '${scope}' AND subject = '${h.sha256hex(`${scope}\n${subject}`)}'`)[0];
+
+async function loginFrom(address, user, client = new h.Client(h.ORIGIN, { localAddress: address })) {
+  const token = await client.csrf('/office/login');
+  const res = await client.post('/office/login', { _csrf: token, username: user.username, password: user.password });
+  return { client, res };
+}
+
+test('5 wrong passwords from one address hold back only that address, for that account; the office logs in from elsewhere', async () => {
   const user = h.newUser('office');
+  const attacker = h.nextAddress();
   for (let i = 1; i <= 5; i++) {
-    const { res } = await tryLogin({ username: user.username, password: `wrong-${i}-${TAG}` });
+    const { res } = await loginFrom(attacker, { username: user.username, password: `wrong-${i}-${TAG}` });
     assert.equal(res.status, 422, `attempt ${i}`);
   }
-  const { res, client } = await tryLogin(user);
+  // the right password from the same address now waits, and is told why and until when
+  const { res, client } = await loginFrom(attacker, user);
   assert.equal(res.status, 429);
-  assert.ok(res.text.includes(h.lang('Error.login_locked')));
-  assert.ok(res.text.includes('登录失败次数过多'));
-  assert.ok(!res.text.includes(user.password));
+  const retry = Number(res.headers.get('retry-after'));
+  assert.ok(retry > 0 && retry <= 30, `Retry-After ${retry}`);
+  const [hits, blocked, left] = rateRow('login.pair', `${user.username}\n${attacker}`);
+  assert.deepEqual([hits, blocked], ['5', '1']);
+  assert.ok(Number(left) > 0 && Number(left) <= 30, `held back for ${left} s`);
+  assert.ok(res.text.includes(h.lang('Limit.login_pair').split('请于')[0]), 'says it is this address, for this account');
+  const until = res.text.match(/请于 (\d\d:\d\d:\d\d) 后再试/);
+  assert.ok(until, 'and until when');
+  const wait = Number(h.sqlValue(`SELECT TIMESTAMPDIFF(SECOND, NOW(), CONCAT(CURDATE(), ' ', '${until[1]}'))`));
+  assert.ok(wait >= -1 && wait <= 30, `until ${until[1]} is ${wait} s away`);
+  assert.ok(!res.text.includes('账号已暂时锁定'), 'no word of the account being locked');
   assert.ok(!client.cookies.has('office_session'));
-  const [row] = h.sql(`SELECT failures, locked_until > NOW(), TIMESTAMPDIFF(SECOND, NOW(), locked_until)
-    FROM login_throttle WHERE scope = 'user' AND subject = '${user.username}'`);
-  assert.equal(row[0], '5');
-  assert.equal(row[1], '1', 'locked_until is in the future');
-  assert.ok(Number(row[2]) > 0 && Number(row[2]) <= 30, `locked for ${row[2]} s`);
-  // only this account: another one still logs in from the same address
-  assert.equal((await tryLogin(h.newUser('office'))).res.status, 303);
-  // and when the lock has run out, the right password works and clears the count
-  h.sql(`UPDATE login_throttle SET locked_until = NOW() - INTERVAL 1 SECOND WHERE scope = 'user' AND subject = '${user.username}'`);
-  assert.equal((await tryLogin(user)).res.status, 303);
-  assert.equal(h.sqlValue(`SELECT COUNT(*) FROM login_throttle WHERE scope = 'user' AND subject = '${user.username}'`), '0');
+  // the same account from another address: straight in
+  assert.equal((await loginFrom(h.nextAddress(), user)).res.status, 303);
+  // and when the wait is over, from the first address too, which forgets the failures
+  h.sql(`UPDATE rate_limits SET blocked_until = NOW() - INTERVAL 1 SECOND WHERE scope = 'login.pair'
+         AND subject = '${h.sha256hex(`login.pair\n${user.username}\n${attacker}`)}'`);
+  assert.equal((await loginFrom(attacker, user)).res.status, 303);
+  assert.equal(rateRow('login.pair', `${user.username}\n${attacker}`), undefined);
+});
+
+test('30 wrong passwords at once from one address: 5 are checked, the rest wait (no burst slips past the limit)', async () => {
+  const user = h.newUser('office');
+  const address = h.nextAddress();
+  const clients = await Promise.all(Array.from({ length: 30 }, async () => {
+    const c = new h.Client(h.ORIGIN, { localAddress: address });
+    return { c, token: await c.csrf('/office/login') };
+  }));
+  const results = await Promise.all(clients.map(({ c, token }, i) =>
+    c.post('/office/login', { _csrf: token, username: user.username, password: `burst-${i}` })));
+  const statuses = results.map((r) => r.status);
+  assert.equal(statuses.filter((s) => s === 422).length, 5, `statuses ${statuses}`);
+  assert.equal(statuses.filter((s) => s === 429).length, 25);
+});
+
+test('20 failures from one address slow new browsers there, never a browser that has logged in before; a good login forgives its own typos', async () => {
+  h.clearAddressThrottle();
+  const nat = h.nextAddress();   // a hospital department behind one address
+  const staff = h.newUser('office');
+  const trusted = new h.Client(h.ORIGIN, { localAddress: nat });
+  assert.equal((await loginFrom(nat, staff, trusted)).res.status, 303);
+  assert.ok(trusted.cookies.get('office_device'), 'the browser is remembered for this account');
+  assert.equal((await trusted.post('/office/logout', { _csrf: await trusted.csrf('/office/') })).status, 303);
+
+  // a colleague mistypes 4 times, then gets it right: those 5 attempts are forgiven at the address
+  const colleague = h.newUser('office');
+  for (let i = 0; i < 4; i++) {
+    assert.equal((await loginFrom(nat, { username: colleague.username, password: `typo-${i}` })).res.status, 422);
+  }
+  assert.equal((await loginFrom(nat, colleague)).res.status, 303);
+  assert.equal(rateRow('login.address', nat)[0], '0', 'the colleague\'s own typos no longer count');
+  assert.equal(rateRow('login.pair', `${colleague.username}\n${nat}`), undefined);
+
+  // someone at that address tries 20 names
+  for (let i = 0; i < 20; i++) {
+    assert.equal((await loginFrom(nat, { username: `nobody${i}${TAG}`, password: 'not-a-password' })).res.status, 422, `attempt ${i + 1}`);
+  }
+  // a browser never used there for this account waits, and is told it is this address
+  const fresh = await loginFrom(nat, h.newUser('office'));
+  assert.equal(fresh.res.status, 429);
+  assert.ok(fresh.res.text.includes('您当前的网络地址登录失败次数过多'));
+  assert.ok(Number(fresh.res.headers.get('retry-after')) > 0);
+  // the trusted browser is not held back by what others did at its address
+  assert.equal((await loginFrom(nat, staff, trusted)).res.status, 303);
+  // nor is anyone at another address
+  assert.equal((await loginFrom(h.nextAddress(), h.newUser('office'))).res.status, 303);
   h.clearAddressThrottle();
 });
 
-test('20 failures from one address lock every account from that address', async () => {
-  h.clearAddressThrottle();
-  try {
-    for (let i = 0; i < 20; i++) {
-      const { res } = await tryLogin({ username: `nobody${i}${TAG}`, password: 'not-a-password' });
-      assert.equal(res.status, 422, `attempt ${i + 1}`);
-    }
-    const { res } = await tryLogin(h.newUser('office'));
-    assert.equal(res.status, 429);
-    assert.equal(h.sqlValue("SELECT locked_until > NOW() FROM login_throttle WHERE scope = 'ip' AND subject = '127.0.0.1'"), '1');
-  } finally {
-    h.clearAddressThrottle();
+test('failures at one account from many addresses slow it for new browsers (one try per 10 s), not for its own browser', async () => {
+  const user = h.newUser('office');
+  const own = new h.Client(h.ORIGIN, { localAddress: h.nextAddress() });
+  assert.equal((await loginFrom(null, user, own)).res.status, 303);
+  assert.equal((await own.post('/office/logout', { _csrf: await own.csrf('/office/') })).status, 303);
+  for (let i = 0; i < 10; i++) {
+    const { res } = await loginFrom(h.nextAddress(), { username: user.username, password: `spray-${i}` });
+    assert.equal(res.status, 422, `attempt ${i + 1}`);
   }
-  assert.equal((await tryLogin(h.newUser('office'))).res.status, 303);
+  const slowed = await loginFrom(h.nextAddress(), user);
+  assert.equal(slowed.res.status, 429);
+  assert.ok(slowed.res.text.includes('该账号近期在多处登录失败'));
+  const retry = Number(slowed.res.headers.get('retry-after'));
+  assert.ok(retry > 0 && retry <= 10, `Retry-After ${retry}`);
+  // the browser that logged in before goes straight in
+  assert.equal((await loginFrom(null, user, own)).res.status, 303);
+  // a device cookie made for another account, or forged, is worth nothing
+  const stolen = new h.Client(h.ORIGIN, { localAddress: h.nextAddress() });
+  stolen.cookies.set('office_device', own.cookies.get('office_device').replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
+  assert.equal((await loginFrom(null, user, stolen)).res.status, 429);
+  h.sql(`DELETE FROM rate_limits WHERE scope = 'login.account' AND subject = '${h.sha256hex(`login.account\n${user.username}`)}'`);
 });
 
 test('a disabled account cannot log in, and its open sessions end', async () => {

@@ -103,9 +103,10 @@ test('a failing gateway is retried later, with the error kept, and the message s
 
 test("tomorrow's bookings get their day-before reminder, once, however often the sender starts", async () => {
   const [slot] = h.sql("SELECT t.id FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id WHERE cs.session_date = CURDATE() + INTERVAL 1 DAY AND cs.status = 'open' AND t.booked < t.capacity ORDER BY RAND() LIMIT 1")[0];
-  const c = new h.Client(h.ORIGIN);
+  const who = { patient_name: '提醒测试', id_type: 'passport', id_number: `R${Date.now() % 100000000}`, mobile: `136${String(Date.now() % 1e8).padStart(8, '0')}` };
+  const c = h.patientClient(who);
   const token = await c.csrf(`/booking/slots/${slot}`);
-  const made = await c.post(`/booking/slots/${slot}`, { _csrf: token, patient_name: '提醒测试', id_type: 'passport', id_number: `R${Date.now() % 1000000000}`, mobile: '13600000000' });
+  const made = await c.post(`/booking/slots/${slot}`, { _csrf: token, ...who });
   assert.equal(made.status, 303);
   const no = new URL(made.location, h.ORIGIN).searchParams.get('no');
   for (let i = 0; i < 2; i++) {

@@ -71,9 +71,10 @@ test("a slot's capacity and opening change, audited; never below what is booked"
     assert.deepEqual(one(`SELECT capacity, is_open FROM time_slots WHERE id = ${slot}`), ['8', '0']);
     assert.equal(one(`SELECT COUNT(*) FROM audit_log WHERE entity = 'time_slot' AND entity_id = ${slot}`)[0], '1');
     // a closed slot is shown, and refused, to the public
-    const c = new h.Client(h.ORIGIN);
+    const who = { patient_name: '关闭测试', id_type: 'passport', id_number: `C${Date.now() % 1e8}`, mobile: `135${String(Date.now() % 1e8).padStart(8, '0')}` };
+    const c = h.patientClient(who);
     const token = await c.csrf(`/booking/slots/${slot}`);
-    const res = await c.post(`/booking/slots/${slot}`, { _csrf: token, patient_name: '关闭测试', id_type: 'passport', id_number: `C${Date.now() % 1e9}`, mobile: '13500000000' });
+    const res = await c.post(`/booking/slots/${slot}`, { _csrf: token, ...who });
     assert.equal(res.status, 409);
   } finally {
     h.sql(`UPDATE time_slots SET booked = 0, capacity = 5, is_open = 1 WHERE id = ${slot}`);
@@ -159,7 +160,7 @@ test('the office sets the no-show rule: saved, audited, applied by the database;
   assert.equal(page.status, 200);
   assert.ok(page.text.includes('name="no_show_limit" type="number" value="3"'), 'the rule in force');
   try {
-    const ok = await office.post('/office/booking-rules', { _csrf: office.token, no_show_limit: '4', no_show_window_days: '120', suspend_days: '14' });
+    const ok = await office.post('/office/booking-rules', { _csrf: office.token, no_show_limit: '4', no_show_window_days: '120', suspend_days: '14', max_active_per_mobile: '5' });
     assert.equal(ok.status, 303);
     assert.deepEqual(one('SELECT no_show_limit, no_show_window_days, suspend_days FROM booking_rules'), ['4', '120', '14']);
     const [before, after] = one(`SELECT JSON_VALUE(before_json, '$.no_show_limit'), JSON_VALUE(after_json, '$.no_show_limit')
@@ -168,7 +169,7 @@ test('the office sets the no-show rule: saved, audited, applied by the database;
     const saved = await office.get(ok.location);
     assert.ok(saved.text.includes(h.lang('Rules.done_saved')));
 
-    const bad = await office.post('/office/booking-rules', { _csrf: office.token, no_show_limit: '0', no_show_window_days: 'abc', suspend_days: '400' });
+    const bad = await office.post('/office/booking-rules', { _csrf: office.token, no_show_limit: '0', no_show_window_days: 'abc', suspend_days: '400', max_active_per_mobile: '5' });
     assert.equal(bad.status, 422);
     assert.ok(bad.text.includes(h.fieldError('not_in_range', 'Rules.no_show_limit', { min: 1, max: 20 })), 'the limit message');
     assert.ok(bad.text.includes(h.fieldError('not_in_range', 'Rules.suspend_days', { min: 0, max: 365 })), 'the suspension message');

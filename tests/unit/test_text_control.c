@@ -4,7 +4,8 @@
  * Form text must not carry control characters (NUL is already impossible
  * in HDF; ESC, BEL, DEL, backspace and friends are not).  Single-line
  * fields refuse newlines and tabs too; multi-line fields allow exactly
- * \n, \r and \t.  Bytes >= 0x80 are UTF-8 text, never "control".
+ * \n, \r and \t.  Bytes >= 0x80 are UTF-8 text, never "control", except
+ * the invisible characters that reorder or hide text (test_typed_input.c).
  */
 #include "portal.h"
 #include "suites.h"
