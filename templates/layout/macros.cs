@@ -21,11 +21,26 @@
 
 <?cs def:described_by(name, hint, error) ?><?cs if:hint || error ?> aria-describedby="<?cs if:hint ?>f-<?cs var:name ?>-hint <?cs /if ?><?cs if:error ?>f-<?cs var:name ?>-error<?cs /if ?>"<?cs /if ?><?cs if:error ?> aria-invalid="true"<?cs /if ?><?cs /def ?>
 
-<?cs def:text_field(name, type, label, hint, value, error, maxlen, autocomplete) ?>
-<?cs call:field_start(name, label, hint, error) ?>
-  <input class="form-input" id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs var:type ?>" value="<?cs var:value ?>"<?cs if:maxlen ?> maxlength="<?cs var:maxlen ?>"<?cs /if ?><?cs if:autocomplete ?> autocomplete="<?cs var:autocomplete ?>"<?cs /if ?><?cs call:described_by(name, hint, error) ?>>
+<?cs # One <input> with its label, hint and error; its ids (f-<id>,
+     f-<id>-hint, f-<id>-error) are made from `id`, so a page with two fields
+     of the same name (two forms) gives each its own.  What HTML allows:
+     - maxlength only on the types that take free text;
+     - the value of a date, datetime-local or number input must be a valid
+       date or number (a browser shows an invalid one as an empty field), so
+       a refused one is shown as a text field, with what was typed;
+     - on type=tel only the whole number (autocomplete "tel"): a part of it
+       (tel-national, tel-local...) is a text field with the phone keypad. ?>
+<?cs def:text_field_as(id, name, type, label, hint, value, error, maxlen, autocomplete) ?>
+<?cs call:field_start(id, label, hint, error) ?>
+  <input class="form-input" id="f-<?cs var:id ?>" name="<?cs var:name ?>"<?cs
+    if:error && (type == "date" || type == "datetime-local" || type == "number") ?> type="text"<?cs if:type == "number" ?> inputmode="numeric"<?cs /if ?><?cs
+    elif:type == "tel" && string.find(autocomplete, "tel-") == 0 ?> type="text" inputmode="tel"<?cs
+    else ?> type="<?cs var:type ?>"<?cs /if ?> value="<?cs var:value ?>"<?cs
+    if:maxlen && (type == "text" || type == "search" || type == "url" || type == "tel" || type == "email" || type == "password") ?> maxlength="<?cs var:maxlen ?>"<?cs /if ?><?cs
+    if:autocomplete ?> autocomplete="<?cs var:autocomplete ?>"<?cs /if ?><?cs call:described_by(id, hint, error) ?>>
 </div>
 <?cs /def ?>
+<?cs def:text_field(name, type, label, hint, value, error, maxlen, autocomplete) ?><?cs call:text_field_as(name, name, type, label, hint, value, error, maxlen, autocomplete) ?><?cs /def ?>
 
 <?cs def:textarea_field(name, label, hint, value, error, rows) ?>
 <?cs call:field_start(name, label, hint, error) ?>

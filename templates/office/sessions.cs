@@ -7,7 +7,7 @@
 <?cs if:Refusal ?><div class="error-summary" role="alert" tabindex="-1"><h2 class="error-summary-title"><?cs var:Lang.Schedule.Refusal[Refusal] ?></h2></div><?cs /if ?>
 <?cs call:error_summary() ?>
 <form class="form inline-form" method="get" action="/office/sessions">
-  <?cs call:text_field("date", "date", Lang.Stop.date, "", Day.date, "", 10, "off") ?>
+  <?cs call:text_field_as("day", "date", "date", Lang.Stop.date, "", Day.date, "", 0, "off") ?>
   <button class="button button-secondary" type="submit"><?cs var:Lang.Stop.show ?></button>
 </form>
 <?cs if:subcount(Sessions) ?>
@@ -52,7 +52,7 @@
       <?cs each:d = Doctors ?><option value="<?cs var:d.id ?>"<?cs if:Form.doctor_id == d.id ?> selected<?cs /if ?>><?cs var:d.department ?> · <?cs var:d.name ?></option><?cs /each ?>
     </select>
   </div>
-  <?cs call:text_field("date", "date", Lang.Schedule.date, "", Form.date, Form.date.error, 10, "off") ?>
+  <?cs call:text_field("date", "date", Lang.Schedule.date, "", Form.date, Form.date.error, 0, "off") ?>
   <?cs call:field_start("period", Lang.Schedule.period, "", Form.period.error) ?>
     <select class="form-select" id="f-period" name="period">
       <?cs each:p = Lang.Booking.Period ?><option value="<?cs name:p ?>"<?cs if:Form.period == name(p) ?> selected<?cs /if ?>><?cs var:p ?></option><?cs /each ?>
@@ -66,7 +66,7 @@
       <option value="15"<?cs if:Form.slot_minutes == "15" ?> selected<?cs /if ?>>15</option>
     </select>
   </div>
-  <?cs call:text_field("capacity", "number", Lang.Schedule.capacity, "", Form.capacity, Form.capacity.error, 3, "off") ?>
+  <?cs call:text_field("capacity", "number", Lang.Schedule.capacity, "", Form.capacity, Form.capacity.error, 0, "off") ?>
   <button class="button" type="submit"><?cs var:Lang.Schedule.submit ?></button>
 </form>
 
@@ -74,7 +74,7 @@
 <p><?cs var:Lang.Schedule.copy_lead ?></p>
 <form class="form" method="post" action="/office/sessions/copy-week" novalidate>
   <?cs call:csrf_field() ?>
-  <?cs call:text_field("from", "date", Lang.Schedule.copy_from, "", Form.from, Form.from.error, 10, "off") ?>
+  <?cs call:text_field("from", "date", Lang.Schedule.copy_from, "", Form.from, Form.from.error, 0, "off") ?>
   <button class="button button-secondary" type="submit"><?cs var:Lang.Schedule.copy_submit ?></button>
 </form>
 <?cs include:"layout/footer.cs" ?>
