@@ -2,6 +2,7 @@
 #   make run    start the whole portal locally (http://127.0.0.1:8080)
 #   make stop   stop what `make run` started
 #   make test   every test: unit (C), HTTP, browser, and again under ASan+UBSan
+#   make html   the Nu Html Checker over every page the HTTP tests visit
 #   make bench  wrk against nginx on loopback
 #   make fuzz   libFuzzer on the request parsing path, bounded time
 
@@ -20,7 +21,7 @@ CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 SERVICE_OBJ = $(SERVICE_SRC:%.c=$(BUILD)/%.o)
 PROGRAMS = $(BUILD)/portal-public $(BUILD)/portal-office $(BUILD)/portal-user $(BUILD)/portal-sender
 
-.PHONY: all build asan run stop test unit bench fuzz clean deps
+.PHONY: all build asan run stop test html unit bench fuzz clean deps
 all build: $(PROGRAMS)
 
 $(BUILD)/%.o: %.c cgi/core/portal.h $(wildcard cgi/*/*.h)
@@ -72,6 +73,9 @@ stop:
 
 test: deps
 	@bash tests/run-all.sh
+
+html: deps all
+	@bash tests/html/run.sh
 
 bench: deps all
 	@bash tests/bench/run.sh

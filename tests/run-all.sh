@@ -2,7 +2,8 @@
 # Every test of every level, ending with one line "N passed, N failed":
 #   1. C unit tests (Check), normal build
 #   2. the fuzz target's seed corpus, replayed
-#   3. HTTP tests through nginx against a fresh private MariaDB (node --test)
+#   3. HTTP tests through nginx against a fresh private MariaDB (node --test);
+#      every HTML page they receive is then checked by the Nu Html Checker
 #   4. browser tests in headless Chromium at a phone viewport (node --test)
 #   5. unit and HTTP tests again with the handlers built under ASan+UBSan;
 #      any sanitizer report in the handlers' logs counts as a failure
@@ -50,6 +51,15 @@ run_node() {  # node's test runner, TAP output: "# pass N" / "# fail N"
   count "$label" "$p" "$f"
 }
 
+run_html() {  # the Nu Html Checker over the pages recorded: "html pages: N passed, N failed"
+  local label="html validity (vnu)" out line
+  out=$(node tests/html/check.js "$1" 2>&1)
+  echo "$out" | head -n 120
+  line=$(echo "$out" | grep -E '^html pages: [0-9]+ passed, [0-9]+ failed$' | tail -n 1)
+  if [ -z "$line" ]; then count "$label" 0 1; return; fi
+  count "$label" "$(echo "$line" | awk '{print $3}')" "$(echo "$line" | awk '{print $5}')"
+}
+
 sanitizer_reports() {
   local n
   n=$(cat run/test/logs/public.log run/test/logs/office.log run/test/logs/sender.log 2>/dev/null | grep -cE 'ERROR: (Address|Leak)Sanitizer|runtime error:' || true)
@@ -84,7 +94,10 @@ mkdir -p run/test/logs
 if ! bash cgi/tools/stack.sh start; then
   count "starting the portal" 0 1
 else
-  run_node "HTTP tests" tests/http/*.test.js
+  html_pages=$PWD/build/html-pages   # every text/html body the HTTP tests receive
+  rm -rf "$html_pages"
+  PORTAL_HTML_DUMP=$html_pages run_node "HTTP tests" tests/http/*.test.js
+  run_html "$html_pages"
   run_node "browser tests" tests/browser/*.test.js
 
   echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"

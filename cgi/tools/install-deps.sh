@@ -14,6 +14,7 @@ packages=(
   tzdata curl wrk clang libclang-rt-14-dev    # time zone, tests, bench, fuzz
   zbar-tools python3-icalendar                # real readers for QR codes and calendars
   chromium fonts-noto-cjk                     # browser tests, with Chinese text in screenshots
+  default-jre-headless                        # runs the Nu Html Checker (npm vnu-jar)
 )
 command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
@@ -33,6 +34,7 @@ for svc in nginx mariadb; do
     systemctl disable --now "$svc" >/dev/null 2>&1 || true
   fi
 done
-if [ ! -d tests/node_modules/playwright-core ] || [ ! -d tests/node_modules/@axe-core/playwright ]; then
+if [ ! -d tests/node_modules/playwright-core ] || [ ! -d tests/node_modules/@axe-core/playwright ] ||
+   [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ]; then
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)
 fi

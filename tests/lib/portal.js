@@ -4,6 +4,8 @@
 // start script the portal uses.
 'use strict';
 const { execFileSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 
@@ -12,6 +14,51 @@ const BASE = process.env.PORTAL_URL || 'http://127.0.0.1:8180';
 // the same nginx without the page cache, for assertions that must not wait
 const ORIGIN = process.env.PORTAL_ORIGIN_URL || 'http://127.0.0.1:8181';
 const INSTANCE = process.env.PORTAL_INSTANCE || 'test';
+
+// ---- the HTML pages the tests receive, kept for the HTML checker ----
+// With PORTAL_HTML_DUMP=DIR every text/html body a test receives (error
+// pages too) is written to DIR/<sha1>.html, once per content, and
+// DIR/index.tsv gets a line "file<TAB>status<TAB>METHOD url" per distinct
+// visit, so tests/html/check.js can name the page of an error.  Covers
+// Client.request, requestFrom and every plain fetch() of the tests (the
+// global fetch is wrapped once, here).
+const HTML_DUMP = process.env.PORTAL_HTML_DUMP || '';
+const recorded = new Set();
+
+function recordPage(method, url, status, contentType, body) {
+  if (!HTML_DUMP || !/^\s*text\/html\b/i.test(contentType || '')) return;
+  // No page: HEAD, 204 and 304 have no body, and a redirect's body is never
+  // shown (a browser follows Location; the portal's are empty, nginx's own
+  // for "/office" -> "/office/" is its built-in stub).
+  if (method === 'HEAD' || status === 204 || (status >= 300 && status < 400)) return;
+  const file = crypto.createHash('sha1').update(body).digest('hex') + '.html';
+  const line = `${file}\t${status}\t${method} ${url}\n`;
+  if (recorded.has(line)) return;
+  recorded.add(line);
+  fs.mkdirSync(HTML_DUMP, { recursive: true });
+  const where = path.join(HTML_DUMP, file);
+  if (!fs.existsSync(where)) fs.writeFileSync(where, body);
+  fs.appendFileSync(path.join(HTML_DUMP, 'index.tsv'), line);
+}
+
+if (HTML_DUMP && typeof globalThis.fetch === 'function' && !globalThis.fetch.portalRecording) {
+  const realFetch = globalThis.fetch;
+  const recordingFetch = async function fetch(input, init = {}) {
+    const res = await realFetch(input, init);
+    const type = res.headers.get('content-type');
+    if (/^\s*text\/html\b/i.test(type || '')) {
+      const url = typeof input === 'string' ? input : (input instanceof URL ? input.href : input.url);
+      const method = String(init.method || (typeof input === 'object' && input.method) || 'GET').toUpperCase();
+      // a copy of the body, read beside the test's own reading of it
+      res.clone().arrayBuffer().then(
+        (buf) => recordPage(method, url, res.status, type, Buffer.from(buf)),
+        () => {});  // the test cancelled or lost the body: nothing to check
+    }
+    return res;
+  };
+  recordingFetch.portalRecording = true;
+  globalThis.fetch = recordingFetch;
+}
 
 function stack(args, input) {
   return execFileSync('bash', [path.join(ROOT, 'cgi/tools/stack.sh'), ...args], {
@@ -48,6 +95,7 @@ function requestFrom(localAddress, url, { method = 'GET', headers = {}, body } =
       res.on('end', () => {
         const h = new Headers();
         for (let i = 0; i < res.rawHeaders.length; i += 2) h.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
+        recordPage(method.toUpperCase(), String(url), res.statusCode, h.get('content-type'), Buffer.concat(chunks));
         resolve({ status: res.statusCode, headers: h, text: async () => Buffer.concat(chunks).toString('utf8') });
       });
       res.on('error', reject);
