@@ -60,9 +60,11 @@ if (HTML_DUMP && typeof globalThis.fetch === 'function' && !globalThis.fetch.por
   globalThis.fetch = recordingFetch;
 }
 
+// The start script for the instance under test, on the port BASE names (a
+// test that restarts part of the stack must not move it to the default one).
 function stack(args, input) {
   return execFileSync('bash', [path.join(ROOT, 'cgi/tools/stack.sh'), ...args], {
-    env: { ...process.env, PORTAL_INSTANCE: INSTANCE },
+    env: { ...process.env, PORTAL_INSTANCE: INSTANCE, PORTAL_PORT: new URL(BASE).port || '80' },
     input,
     encoding: 'utf8',
   });
