@@ -1,7 +1,8 @@
 /*
  * booking/browse.c - finding a place: departments, a department's doctors
- * with their next free dates, a doctor's week of sessions and slots (full
- * ones shown as full), and the published expert schedule (专家出诊时间).
+ * with their next free dates, a doctor's bookable days with one day's
+ * sessions and slots at a time (full ones shown as full), and the
+ * published expert schedule (专家出诊时间).
  * Everything here is read-only and the same for every visitor, so it is
  * cacheable.
  */
@@ -46,42 +47,80 @@ int booking_department(struct request *r)
     return render(r, "booking/department.cs");
 }
 
-/* Parameters: doctor id, first day and day after the last (from today). */
-#define SESSIONS_OF_DOCTOR_IN_WEEK \
-    " cs.doctor_id = ? AND cs.session_date >= CURDATE() + INTERVAL ? DAY" \
-    " AND cs.session_date < CURDATE() + INTERVAL ? DAY"
+/* The doctor's days with sessions from today on, as Days.N: the date,
+ * its weekday and its state for the strip at the top of the page: 'free'
+ * (有号) when a slot can still be booked, 'stopped' (停诊) when every
+ * session of the day is stopped, else 'full' (约满). */
+static int load_doctor_days(struct request *r, long long doctor)
+{
+    return db_rows(r->hdf, "Days",
+        "SELECT DATE_FORMAT(cs.session_date, '%Y-%m-%d') AS date, DATE_FORMAT(cs.session_date, '%m-%d') AS short,"
+        " WEEKDAY(cs.session_date) AS weekday,"
+        " CASE WHEN SUM(cs.status = 'open' AND t.is_open = 1 AND t.booked < t.capacity"
+        "               AND t.starts_at > NOW() + INTERVAL ? MINUTE) > 0 THEN 'free'"
+        "      WHEN MIN(cs.status = 'stopped') = 1 THEN 'stopped' ELSE 'full' END AS state"
+        " FROM clinic_sessions cs LEFT JOIN time_slots t ON t.session_id = cs.id"
+        " WHERE cs.doctor_id = ? AND cs.session_date >= CURDATE()"
+        " AND cs.session_date < CURDATE() + INTERVAL ? DAY"
+        " GROUP BY cs.session_date ORDER BY cs.session_date",
+        "iii", (long long)CUTOFF_MINUTES, doctor, (long long)BOOKING_DAYS_AHEAD);
+}
 
-/* GET /booking/doctors/{id}?week=0|1 : one week of the doctor's sessions,
- * each with its slots and how many places are free. */
+/* The day to show: the one asked for (?day=YYYY-MM-DD), which must be one
+ * of the strip's days, else the first day with a free place, else the
+ * first day.  NULL when a day was asked for that is not in the strip. */
+static const char *chosen_day(struct request *r)
+{
+    const char *asked = req_param(r, "day");
+    HDF *days = hdf_get_obj(r->hdf, "Days");
+    const char *first = NULL, *first_free = NULL;
+    for (HDF *d = days ? hdf_obj_child(days) : NULL; d; d = hdf_obj_next(d)) {
+        const char *date = hdf_get_value(d, "date", "");
+        if (asked && !strcmp(asked, date)) return date;
+        if (!first) first = date;
+        if (!first_free && !strcmp(hdf_get_value(d, "state", ""), "free")) first_free = date;
+    }
+    if (asked) return NULL;
+    return first_free ? first_free : first;
+}
+
+/* GET /booking/doctors/{id}?day=YYYY-MM-DD : the doctor, the strip of
+ * days, and that day's sessions, each with its slots and free places -
+ * one day on a phone's screen instead of two weeks in one long column. */
 int booking_doctor(struct request *r)
 {
-    long long week = 0;
-    const char *w = req_param(r, "week");
-    if (w && !parse_int(w, 0, 1, &week)) return 404;
     int found = db_row(r->hdf, "Doctor",
         "SELECT d.id, d.name, d.title, d.specialty, d.intro, d.department_id, d.photo, LEFT(d.name, 1) AS initial,"
         " dep.name AS department, dep.location FROM doctors d"
         " JOIN departments dep ON dep.id = d.department_id WHERE d.id = ? AND d.active = 1",
         "i", r->path_id);
     if (found <= 0) return found < 0 ? 500 : 404;
+    if (load_doctor_days(r, r->path_id) < 0) return 500;
+    const char *day = chosen_day(r);
+    if (!day) {
+        if (req_param(r, "day")) return 404;
+        r->cacheable = 1;
+        return render(r, "booking/doctor.cs");
+    }
+    hdf_set_value(r->hdf, "Day", day);
+    day = hdf_get_value(r->hdf, "Day", "");
     if (db_rows(r->hdf, "Sessions",
         "SELECT cs.id, DATE_FORMAT(cs.session_date, '%Y-%m-%d') AS date,"
         " WEEKDAY(cs.session_date) AS weekday, cs.period, cs.clinic_type, cs.status, cs.stop_reason,"
         " " FEN_AS_YUAN("cs.fee_fen") " AS fee"
-        " FROM clinic_sessions cs WHERE" SESSIONS_OF_DOCTOR_IN_WEEK
-        " ORDER BY cs.session_date, FIELD(cs.period, 'morning', 'afternoon', 'evening')",
-        "iii", r->path_id, week * 7, week * 7 + 7) < 0)
+        " FROM clinic_sessions cs WHERE cs.doctor_id = ? AND cs.session_date = ?"
+        " ORDER BY FIELD(cs.period, 'morning', 'afternoon', 'evening')",
+        "is", r->path_id, day) < 0)
         return 500;
     if (db_rows(r->hdf, "Slots",
         "SELECT t.id, t.session_id, DATE_FORMAT(t.starts_at, '%H:%i') AS starts,"
         " DATE_FORMAT(t.ends_at, '%H:%i') AS ends, t.capacity - t.booked AS free,"
-        " (t.is_open = 1 AND cs.status = 'open' AND t.starts_at > NOW()"
+        " (t.is_open = 1 AND cs.status = 'open' AND t.starts_at > NOW() + INTERVAL ? MINUTE"
         "  AND t.booked < t.capacity) AS bookable"
         " FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id"
-        " WHERE" SESSIONS_OF_DOCTOR_IN_WEEK " ORDER BY t.starts_at",
-        "iii", r->path_id, week * 7, week * 7 + 7) < 0)
+        " WHERE cs.doctor_id = ? AND cs.session_date = ? ORDER BY t.starts_at",
+        "iis", (long long)CUTOFF_MINUTES, r->path_id, day) < 0)
         return 500;
-    hdf_set_int_value(r->hdf, "Week", (int)week);
     r->cacheable = 1;
     return render(r, "booking/doctor.cs");
 }
@@ -100,6 +139,7 @@ int booking_schedule(struct request *r)
     if (found <= 0) return found < 0 ? 500 : 404;
     if (db_rows(r->hdf, "Days",
         WEEK_DAYS "SELECT DATE_FORMAT(CURDATE() + INTERVAL seq DAY, '%m-%d') AS date,"
+        " DATE_FORMAT(CURDATE() + INTERVAL seq DAY, '%Y-%m-%d') AS full,"
         " WEEKDAY(CURDATE() + INTERVAL seq DAY) AS weekday FROM week_days", "") < 0)
         return 500;
     if (db_rows(r->hdf, "Rows",

@@ -10,14 +10,18 @@
 </div>
 <p class="muted"><?cs var:Doctor.intro ?></p>
 
-<h2><?cs var:Lang.Booking.doctor_week ?></h2>
-<nav aria-label="<?cs var:Lang.Booking.doctor_week ?>">
-  <ul class="filter-tabs">
-    <li><a href="/booking/doctors/<?cs var:Doctor.id ?>"<?cs if:Week == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Booking.this_week ?></a></li>
-    <li><a href="/booking/doctors/<?cs var:Doctor.id ?>?week=1"<?cs if:Week == 1 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Booking.next_week ?></a></li>
+<h2 id="days-title"><?cs var:Lang.Booking.doctor_week ?></h2>
+<?cs if:subcount(Days) ?>
+<nav aria-labelledby="days-title">
+  <ul class="day-strip">
+    <?cs each:d = Days ?>
+    <li><a class="day day-<?cs var:d.state ?>" href="/booking/doctors/<?cs var:Doctor.id ?>?day=<?cs var:d.date ?>"<?cs if:d.date == Day ?> aria-current="date"<?cs /if ?>>
+      <span class="day-weekday"><?cs var:Lang.Booking.Weekday[d.weekday] ?></span>
+      <span class="day-date"><?cs var:d.short ?></span>
+      <span class="day-state"><?cs var:Lang.Booking.DayState[d.state] ?></span></a></li>
+    <?cs /each ?>
   </ul>
 </nav>
-<?cs if:subcount(Sessions) ?>
 <?cs each:s = Sessions ?>
 <section class="clinic-session" aria-labelledby="session-<?cs var:s.id ?>">
   <h3 id="session-<?cs var:s.id ?>"><?cs var:s.date ?> <?cs var:Lang.Booking.Weekday[s.weekday] ?> <?cs var:Lang.Booking.Period[s.period] ?>
