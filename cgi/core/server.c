@@ -165,7 +165,10 @@ int portal_main(int argc, char **argv, const struct program *prog)
 
     unlink(cfg.socket_path);
     mode_t old = umask(0117);
-    int listen_fd = FCGX_OpenSocket(cfg.socket_path, 256);
+    /* a deep backlog: when a burst (the 07:00 rush) outruns the workers,
+     * requests wait in the kernel queue for their turn instead of nginx
+     * getting EAGAIN and answering 502; the kernel caps it at somaxconn */
+    int listen_fd = FCGX_OpenSocket(cfg.socket_path, 4096);
     umask(old);
     if (listen_fd < 0) {
         log_error("cannot listen on %s", cfg.socket_path);
