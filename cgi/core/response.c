@@ -102,10 +102,15 @@ void response_send(struct request *r, void *fcgx_out)
                    r->content_type ? r->content_type : "text/html; charset=utf-8",
                    security_headers);
     if (r->request_id[0]) string_appendf(&head, "X-Request-Id: %s\r\n", r->request_id);
-    /* nginx counts cache lifetimes in whole seconds: "@now" keeps the page
-     * until the current second ends, so nobody sees it a second late. */
+    /* For nginx's page cache: "@now" keeps the page until the current
+     * second ends; after that, for one second more, nginx may answer with
+     * the expired copy while one request renders the page again
+     * (stale-while-revalidate), so nobody waits on a re-render and nobody
+     * sees a page more than two seconds old.  Cache-Control must come
+     * first: nginx 1.22 reads it only before X-Accel-Expires.  nginx hides
+     * it from the browser, which is told no-cache (portal-http.conf). */
     if (r->cacheable && r->status == 200)
-        string_appendf(&head, "X-Accel-Expires: @%lld\r\nCache-Control: no-cache\r\n",
+        string_appendf(&head, "Cache-Control: max-age=1, stale-while-revalidate=1\r\nX-Accel-Expires: @%lld\r\n",
                        (long long)time(NULL));
     else
         string_append(&head, "Cache-Control: no-store\r\n");

@@ -28,7 +28,7 @@ mkdir -p "$RUN/bench-static"
 curl -s "$ORIGIN/notices/" -o "$RUN/bench-static/notices.html"
 chmod -R a+rX "$RUN/bench-static"
 
-# run_wrk URL -> prints "rps p99_ms"
+# run_wrk URL -> prints "rps p99_ms max_ms"
 run_wrk() {
   wrk -t2 -c"$CONNS" -d2s "$1" >/dev/null 2>&1 || true   # warm up
   wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency "$1" | tee -a "$RUN/logs/bench-wrk.txt" |
@@ -38,22 +38,27 @@ text = sys.stdin.read()
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 m = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
 scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
+mx = re.search(r"^\s+Latency\s+\S+\s+\S+\s+([\d.]+)(us|ms|s)", text, re.M)
 bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 if bad: print("warning: %s non-2xx responses" % bad.group(1), file=sys.stderr)
-print("%.0f %.2f" % (rps, float(m.group(1)) * scale))'
+print("%.0f %.2f %.2f" % (rps, float(m.group(1)) * scale, float(mx.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[mx.group(2)]))'
 }
 
-read -r dyn_rps dyn_p99 < <(run_wrk "$ORIGIN/notices/")
+read -r dyn_rps dyn_p99 _ < <(run_wrk "$ORIGIN/notices/")
 echo "dynamic (uncached) /notices/: $dyn_rps req/s, p99 $dyn_p99 ms"
-read -r static_rps static_p99 < <(run_wrk "$BASE/bench-static/notices.html")
+read -r static_rps static_p99 _ < <(run_wrk "$BASE/bench-static/notices.html")
 echo "static copy:                   $static_rps req/s, p99 $static_p99 ms"
-read -r cached_rps cached_p99 < <(run_wrk "$BASE/notices/")
-echo "cached /notices/:              $cached_rps req/s, p99 $cached_p99 ms"
+read -r cached_rps cached_p99 cached_max < <(run_wrk "$BASE/notices/")
+echo "cached /notices/:              $cached_rps req/s, p99 $cached_p99 ms, max $cached_max ms"
+read -r home_rps home_p99 home_max < <(run_wrk "$BASE/")
+echo "cached home page:              $home_rps req/s, p99 $home_p99 ms, max $home_max ms"
 
 # booking: a doctor's week (sessions and slots from MariaDB, uncached)
 doctor=$(bash cgi/tools/stack.sh sql -N -e "SELECT doctor_id FROM clinic_sessions GROUP BY doctor_id ORDER BY COUNT(*) DESC LIMIT 1")
-read -r week_rps week_p99 < <(run_wrk "$ORIGIN/booking/doctors/$doctor")
-echo "doctor's week (uncached):      $week_rps req/s, p99 $week_p99 ms"
+read -r week_rps week_p99 _ < <(run_wrk "$ORIGIN/booking/doctors/$doctor")
+echo "doctor's day (uncached):       $week_rps req/s, p99 $week_p99 ms"
+read -r cdoc_rps cdoc_p99 cdoc_max < <(run_wrk "$BASE/booking/doctors/$doctor")
+echo "doctor's day (cached):         $cdoc_rps req/s, p99 $cdoc_p99 ms, max $cdoc_max ms"
 
 # booking: POSTs through nginx over many slots, each a different person;
 # what counts is what was committed, then no slot may be above capacity
@@ -117,10 +122,14 @@ worker_commit_rps=$(bare_commits "$WORKERS")
 echo "bare MariaDB commits (mariadb-slap): $commit_rps/s with $CONNS clients, $worker_commit_rps/s with $WORKERS (the handlers' connections)"
 
 python3 - "$dyn_rps" "$static_rps" "$dyn_p99" "$cached_rps" "$week_rps" "$week_p99" "$booked_rps" "$commit_rps" \
-  "$worker_commit_rps" "$over" <<'PY'
+  "$worker_commit_rps" "$over" "$cached_p99" "$cached_max" "$home_p99" "$home_max" "$cdoc_p99" "$cdoc_max" <<'PY'
 import sys
-dyn, static, p99, cached, week, week_p99, booked, commits, worker_commits, over = map(float, sys.argv[1:])
-print("bench: dynamic_rps=%d static_rps=%d ratio=%.3f p99_ms=%.1f cached_rps=%d cached_ratio=%.3f"
+(dyn, static, p99, cached, week, week_p99, booked, commits, worker_commits, over,
+ cached_p99, cached_max, home_p99, home_max, cdoc_p99, cdoc_max) = map(float, sys.argv[1:])
+print("bench: cached_notices_p99_ms=%.1f cached_notices_max_ms=%.1f cached_home_p99_ms=%.1f cached_home_max_ms=%.1f"
+      " cached_doctor_p99_ms=%.1f cached_doctor_max_ms=%.1f"
+      % (cached_p99, cached_max, home_p99, home_max, cdoc_p99, cdoc_max), end=" ")
+print("dynamic_rps=%d static_rps=%d ratio=%.3f p99_ms=%.1f cached_rps=%d cached_ratio=%.3f"
       " doctor_week_rps=%d doctor_week_p99_ms=%.1f bookings_per_s=%d bare_commits_per_s=%d"
       " booking_ratio=%.2f bare_commits_at_workers_per_s=%d booking_ratio_at_workers=%.2f overbooked_slots=%d"
       % (dyn, static, dyn / static, p99, cached, cached / static, week, week_p99, booked, commits,

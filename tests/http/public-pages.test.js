@@ -210,6 +210,36 @@ test('public pages are cached for one second on the front port, never on the ori
   assert.notEqual(e2.headers.get('x-cache'), 'HIT');
 });
 
+test('a page in the cache is answered from its expired copy while it is rendered again, and is never more than two seconds old', async () => {
+  const p = `/notices/?swr=${h.uniq()}`;
+  const seen = new Set();
+  // keep the page in demand, as a busy morning does
+  const poll = async (until) => {
+    for (;;) {
+      const res = await h.get(`${h.BASE}${p}`);
+      seen.add(res.headers.get('x-cache'));
+      assert.equal(res.headers.get('cache-control'), 'no-cache', 'the browser always asks nginx again');
+      assert.ok(!res.headers.has('x-accel-expires'), 'the cache\'s own headers stay with nginx');
+      if (until(res)) return res;
+      await h.sleep(40);
+    }
+  };
+  const started = Date.now();
+  await poll(() => Date.now() - started > 2500);
+  assert.ok(seen.has('HIT'));
+  assert.ok(seen.has('STALE') || seen.has('UPDATING'), `an expired copy served while the page is rendered again: ${[...seen]}`);
+  // a change made now shows within two seconds, however busy the page
+  const office = await h.loggedIn('office');
+  const title = `新鲜度 ${TAG}`;
+  const { res } = await h.createNotice(office, { title, action: 'publish', pinned: '1' });
+  assert.equal(res.status, 303);
+  const changed = Date.now();
+  await poll((r) => r.text.includes(title) || Date.now() - changed > 5000);
+  const lag = Date.now() - changed;
+  assert.ok(lag <= 2200, `the change showed after ${lag} ms`);
+  h.sql(`UPDATE notices SET pinned = 0 WHERE title = '${title}'`);
+});
+
 test('the large-text switch sets a year-long cookie and goes back, only to a page of this site', async () => {
   const res = await h.get(`${h.ORIGIN}/prefs/text-size?size=large&back=${encodeURIComponent('/notices/?page=2')}`);
   assert.equal(res.status, 303);
