@@ -4,6 +4,7 @@
 #   make test   every test: unit (C), HTTP, browser, and again under ASan+UBSan
 #   make html   the Nu Html Checker over every page the HTTP tests visit
 #   make bench  wrk against nginx on loopback
+#   make bench-rush  the 07:00 rush: 1000 patients at once, each its own address
 #   make fuzz   libFuzzer on the request parsing path, bounded time
 
 CC      ?= cc
@@ -21,7 +22,7 @@ CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 SERVICE_OBJ = $(SERVICE_SRC:%.c=$(BUILD)/%.o)
 PROGRAMS = $(BUILD)/portal-public $(BUILD)/portal-office $(BUILD)/portal-user $(BUILD)/portal-sender
 
-.PHONY: all build asan run stop test html unit bench fuzz clean deps
+.PHONY: all build asan run stop test html unit bench bench-rush fuzz clean deps
 all build: $(PROGRAMS)
 
 $(BUILD)/%.o: %.c cgi/core/portal.h $(wildcard cgi/*/*.h)
@@ -79,6 +80,9 @@ html: deps all
 
 bench: deps all
 	@bash tests/bench/run.sh
+
+bench-rush: deps all
+	@bash tests/bench/rush.sh
 
 fuzz: deps
 	@bash tests/fuzz/run.sh
