@@ -125,7 +125,8 @@ test('a handler\'s page gets each security header once, from the handler, cached
   const miss = await h.get(`${h.BASE}${p}`);
   const hit = await h.get(`${h.BASE}${p}`);
   assert.equal(miss.headers.get('x-cache'), 'MISS');
-  assert.equal(hit.headers.get('x-cache'), 'HIT');
+  // from the cache: HIT, or the expired copy when the second ended in between
+  assert.ok(['HIT', 'STALE', 'UPDATING'].includes(hit.headers.get('x-cache')), hit.headers.get('x-cache'));
   const cases = [['MISS', miss], ['HIT', hit], ['origin', await h.get(`${h.ORIGIN}${p}`)],
     ['handler 404', await h.get(`${h.ORIGIN}/no/such/page`)], ['office', await h.get(`${h.ORIGIN}/office/login`)]];
   for (const [what, res] of cases) {

@@ -6,6 +6,8 @@ const assert = require('node:assert/strict');
 const h = require('./helpers.js');
 
 const TAG = h.uniq('pub');
+// what nginx says of a page it answered from the page cache, without a render
+const FROM_CACHE = ['HIT', 'STALE', 'UPDATING'];
 const fx = {};   // the notices this file makes, by role
 
 before(async () => {
@@ -194,7 +196,9 @@ test('public pages are cached for one second on the front port, never on the ori
   const first = await h.get(`${h.BASE}${p}`);
   const second = await h.get(`${h.BASE}${p}`);
   assert.equal(first.headers.get('x-cache'), 'MISS');
-  assert.equal(second.headers.get('x-cache'), 'HIT');
+  // from the cache: HIT, or - when the second ended between the two
+  // requests - the expired copy while it is rendered again
+  assert.ok(FROM_CACHE.includes(second.headers.get('x-cache')), second.headers.get('x-cache'));
   assert.equal(second.text, first.text);
   // X-Accel-Expires: 1 is counted in whole seconds by nginx: a page stored
   // at any moment of second s is served until the end of second s + 1
@@ -264,5 +268,6 @@ test('the page cache keeps the large-text and the normal page apart', async () =
   assert.match(large.text, /<html lang="zh-CN" class="text-large">/);
   assert.match(normal.text, /<html lang="zh-CN">/, 'a visitor without the cookie gets the normal page');
   assert.match(largeAgain.text, /class="text-large"/);
-  assert.equal(largeAgain.headers.get('x-cache'), 'HIT');
+  // from the cache (HIT, or the expired copy if the second ended meanwhile)
+  assert.ok(FROM_CACHE.includes(largeAgain.headers.get('x-cache')), largeAgain.headers.get('x-cache'));
 });
