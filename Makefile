@@ -18,7 +18,9 @@ BUILD   ?= build
 CORE_SRC = $(wildcard cgi/core/*.c)
 SERVICE_SRC = $(wildcard cgi/notices/*.c cgi/home/*.c cgi/booking/*.c)
 OFFICE_SRC = $(wildcard cgi/office/*.c)
-CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
+# the pinyin reading tables, generated from installed Debian packages
+PINYIN_DATA = $(BUILD)/gen/pinyin_data.c
+CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o) $(PINYIN_DATA:.c=.o)
 SERVICE_OBJ = $(SERVICE_SRC:%.c=$(BUILD)/%.o)
 PROGRAMS = $(BUILD)/portal-public $(BUILD)/portal-office $(BUILD)/portal-user $(BUILD)/portal-sender
 
@@ -27,6 +29,15 @@ all build: $(PROGRAMS)
 
 $(BUILD)/%.o: %.c cgi/core/portal.h $(wildcard cgi/*/*.h)
 	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
+$(PINYIN_DATA): cgi/tools/pinyin-gen.py cgi/core/pinyin-phrases.txt
+	@mkdir -p $(dir $@)
+	@echo "  GEN $@"
+	@python3 cgi/tools/pinyin-gen.py $@.tmp && mv $@.tmp $@
+
+$(PINYIN_DATA:.c=.o): $(PINYIN_DATA) cgi/core/pinyin.h
 	@echo "  CC $<"
 	@$(CC) $(CFLAGS) -c -o $@ $<
 

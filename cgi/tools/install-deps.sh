@@ -10,6 +10,9 @@ packages=(
   libqrencode-dev libsodium-dev check         # QR codes, crypto, unit tests
   libpng-dev                                  # QR codes as PNG files
   libjansson-dev                              # JSON read and written (outbox parameters)
+  golang-github-mozillazg-go-pinyin-dev       # pinyin readings of every character (build time)
+  rime-data-luna-pinyin opencc                # phrase readings, traditional to simplified (build time)
+  python3                                     # the pinyin table generator
   mariadb-server mariadb-client nginx-light   # servers
   tzdata curl wrk clang libclang-rt-14-dev    # time zone, tests, bench, fuzz
   zbar-tools python3-icalendar                # real readers for QR codes and calendars

@@ -56,6 +56,13 @@ for f in $CORE; do
     fi
     objs+=("$obj")
 done
+# ... and the pinyin tables pinyin.c reads, generated at build time
+make -s build/gen/pinyin_data.c
+obj=$OUT/obj/pinyin_data.o
+if [[ ! -e $obj || build/gen/pinyin_data.c -nt $obj ]]; then
+    "$CC" "${CFLAGS[@]}" "${SAN[@]}" -fsanitize=fuzzer-no-link -c -o "$obj" build/gen/pinyin_data.c
+fi
+objs+=("$obj")
 bin=$OUT/fuzz_request
 if [[ ! -e $bin || tests/fuzz/fuzz_request.c -nt $bin || tests/fuzz/run.sh -nt $bin ]] ||
    [[ -n $(find "$OUT/obj" -name '*.o' -newer "$bin") ]]; then
