@@ -104,6 +104,6 @@ REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'portal_lis'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON portal.lab_orders  TO 'portal_lis'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON portal.lab_panels  TO 'portal_lis'@'localhost';
 GRANT SELECT, INSERT, UPDATE (superseded_at) ON portal.lab_results TO 'portal_lis'@'localhost';
-GRANT SELECT, INSERT ON portal.lab_imports         TO 'portal_lis'@'localhost';
+GRANT SELECT, INSERT, UPDATE (items) ON portal.lab_imports TO 'portal_lis'@'localhost';
 GRANT INSERT ON portal.lab_import_refusals         TO 'portal_lis'@'localhost';
 GRANT SELECT ON portal.lab_turnaround              TO 'portal_lis'@'localhost';
