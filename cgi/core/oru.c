@@ -151,7 +151,7 @@ static int map_obx(const struct hl7_message *m, int seg, struct lab_report *r, c
     char flag[16];
     if (take(m, seg, 8, 0, 0, 0, flag, sizeof(flag))) return fail(r, "OBX", seg, 8, 102, "OBX-8 flag too long"), -1;
     for (int i = 0; known_flags[i]; i++)
-        if (!strcmp(flag, known_flags[i])) snprintf(it->flag, sizeof(it->flag), "%s", flag);
+        if (!strcmp(flag, known_flags[i])) snprintf(it->flag, sizeof(it->flag), "%s", known_flags[i]);
     if (take(m, seg, 11, 0, 0, 0, it->status, sizeof(it->status)) || !it->status[0]) {
         fail(r, "OBX", seg, 11, 101, "OBX-11 result status is missing");
         return -1;
@@ -197,7 +197,8 @@ static int map_header(const struct hl7_message *m, struct lab_report *r)
         fail(r, "PID", pid, 7, 102, "PID-7 is not a date");
         return -1;
     }
-    snprintf(r->sex, sizeof(r->sex), "%s", strchr("MFO", sex[0]) && sex[0] ? sex : "U");
+    r->sex[0] = sex[0] && strchr("MFO", sex[0]) ? sex[0] : 'U';   /* HL7 table 0001 */
+    r->sex[1] = 0;
     /* the mobile: XTN-12 (v2.5 unformatted number), else XTN-1 */
     if (take(m, pid, 13, 0, 12, 0, phone, sizeof(phone)) == 0 && !phone[0]) take(m, pid, 13, 0, 1, 0, phone, sizeof(phone));
     last4_digits(phone, r->mobile_last4);
@@ -255,7 +256,7 @@ int oru_map(const struct hl7_message *m, struct lab_report *r)
                 fail(r, "OBR", s, 3, 101, "no specimen barcode in OBR-3, OBR-2 or SPM-2");
                 return -1;
             }
-            if (!r->barcode[0]) snprintf(r->barcode, sizeof(r->barcode), "%s", barcode);
+            if (!r->barcode[0]) memcpy(r->barcode, barcode, strlen(barcode) + 1);   /* length checked above */
             else if (strcmp(r->barcode, barcode)) {
                 fail(r, "OBR", s, 3, 100, "one message must report one specimen barcode");
                 return -1;
