@@ -22,7 +22,8 @@ OFFICE_SRC = $(wildcard cgi/office/*.c)
 PINYIN_DATA = $(BUILD)/gen/pinyin_data.c
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o) $(PINYIN_DATA:.c=.o)
 SERVICE_OBJ = $(SERVICE_SRC:%.c=$(BUILD)/%.o)
-PROGRAMS = $(BUILD)/portal-public $(BUILD)/portal-office $(BUILD)/portal-user $(BUILD)/portal-sender
+PROGRAMS = $(BUILD)/portal-public $(BUILD)/portal-office $(BUILD)/portal-user $(BUILD)/portal-sender \
+           $(BUILD)/portal-lis
 
 .PHONY: all build asan run stop test html unit bench bench-rush fuzz clean deps
 all build: $(PROGRAMS)
@@ -53,6 +54,11 @@ $(BUILD)/portal-office: $(OFFICE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/libportal.a
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/portal-sender: $(BUILD)/cgi/tools/portal-sender.o $(BUILD)/libportal.a
+	@echo "  LD $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# imports HL7 v2 results from the lab system (LIS)
+$(BUILD)/portal-lis: $(BUILD)/cgi/tools/portal-lis.o $(BUILD)/libportal.a
 	@echo "  LD $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

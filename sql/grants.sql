@@ -87,3 +87,23 @@ GRANT EXECUTE ON PROCEDURE portal.rate_purge   TO 'portal_sender'@'localhost';
 -- sends and spends them, and counts a mobile's bookings under its lock row
 GRANT SELECT, INSERT, UPDATE, DELETE ON portal.verification_codes TO 'portal_public'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON portal.booking_mobile_locks TO 'portal_public'@'localhost';
+
+-- lab reports (sql/009): the public program reads orders and only the
+-- current results of released reports (views), and the published
+-- turnaround times; never the tables, never a superseded value
+GRANT SELECT ON portal.public_lab_orders     TO 'portal_public'@'localhost';
+GRANT SELECT ON portal.public_lab_results    TO 'portal_public'@'localhost';
+GRANT SELECT ON portal.public_lab_turnaround TO 'portal_public'@'localhost';
+
+-- the LIS importer (cgi/tools/portal-lis, file import and MLLP listener) has
+-- an account of its own rather than the office's: it faces the lab's
+-- network, so whoever takes it over may write lab tables only - no users,
+-- sessions, bookings, notices or audit log
+CREATE USER IF NOT EXISTS 'portal_lis'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'portal_lis'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON portal.lab_orders  TO 'portal_lis'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON portal.lab_panels  TO 'portal_lis'@'localhost';
+GRANT SELECT, INSERT, UPDATE (superseded_at) ON portal.lab_results TO 'portal_lis'@'localhost';
+GRANT SELECT, INSERT, UPDATE (items) ON portal.lab_imports TO 'portal_lis'@'localhost';
+GRANT INSERT ON portal.lab_import_refusals         TO 'portal_lis'@'localhost';
+GRANT SELECT ON portal.lab_turnaround              TO 'portal_lis'@'localhost';

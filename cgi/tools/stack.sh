@@ -87,13 +87,14 @@ migrate() {
 # Accounts and grants (sql/grants.sql) with passwords made here, once.
 grant() {
   local who
-  for who in public office sender; do
+  for who in public office sender lis; do
     [ -s "$RUN/secrets/$who.pw" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$RUN/secrets/$who.pw")
   done
   sql <"$ROOT/sql/grants.sql"
   sql -e "ALTER USER 'portal_public'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/public.pw")';
           ALTER USER 'portal_office'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/office.pw")';
-          ALTER USER 'portal_sender'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/sender.pw")';"
+          ALTER USER 'portal_sender'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/sender.pw")';
+          ALTER USER 'portal_lis'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/lis.pw")';"
 }
 
 start_pool() {  # start_pool public|office

@@ -63,6 +63,8 @@ int main(void)
     srunner_add_suite(sr, text_fill_suite());
     srunner_add_suite(sr, typed_input_suite());
     srunner_add_suite(sr, pinyin_suite());
+    srunner_add_suite(sr, hl7_suite());
+    srunner_add_suite(sr, oru_suite());
 
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
