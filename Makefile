@@ -16,7 +16,9 @@ LDLIBS  = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lz -lmariadb -lsodium -lqrencode 
 
 BUILD   ?= build
 CORE_SRC = $(wildcard cgi/core/*.c)
-SERVICE_SRC = $(wildcard cgi/notices/*.c cgi/home/*.c cgi/booking/*.c)
+# every service folder (cgi/<service>/) goes into the library; the two
+# programs, the tools and the core are built on their own
+SERVICE_SRC = $(filter-out cgi/core/% cgi/public/% cgi/office/% cgi/tools/%,$(wildcard cgi/*/*.c))
 OFFICE_SRC = $(wildcard cgi/office/*.c)
 # the pinyin reading tables, generated from installed Debian packages
 PINYIN_DATA = $(BUILD)/gen/pinyin_data.c

@@ -245,6 +245,15 @@ int json_object_to_hdf(const char *text, HDF *node);
 /* ---- secret.c: MACs with named keys from app_secrets ---- */
 int secret_mac(const char *name, const char *message, char *out, size_t outlen, size_t chars);
 int secret_mac_matches(const char *name, const char *message, const char *token, size_t chars);
+int secret_key_install(const char *name, const char *hex);   /* unit tests */
+
+/* ---- signed.c: signed, expiring tokens for links and QR codes ---- */
+#define SIGNED_TOKEN_MAX 160
+enum signed_state { SIGNED_VALID = 0, SIGNED_BAD = -1, SIGNED_EXPIRED = 1 };
+int signed_token_make(const char *key, const char *purpose, const char *subject,
+                      long long expires_at, char *out, size_t outlen);
+enum signed_state signed_token_open(const char *key, const char *purpose, const char *token,
+                                    char *subject, size_t subject_len, long long *expires_at);
 
 /* ---- csrf.c ---- */
 void csrf_prepare(struct request *r);

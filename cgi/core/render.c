@@ -10,11 +10,12 @@
  * Texts (Lang.*) and the hospital's details (Site.*) are read once into a
  * global HDF that every template sees beneath the request's own data.
  */
+#include <glob.h>
 #include <stdio.h>
 #include <string.h>
 #include "portal.h"
 
-#define MAX_TEMPLATES 64
+#define MAX_TEMPLATES 256
 
 struct template {
     char name[96];
@@ -38,6 +39,23 @@ static int nerr_log(NEOERR *err, const char *what)
     return -1;
 }
 
+/* Each service keeps its texts in its own file, lang/zh-CN/<service>.hdf,
+ * read after the common file in name order. */
+static int lang_read_services(HDF *into)
+{
+    char pattern[512];
+    glob_t g;
+    snprintf(pattern, sizeof(pattern), "%s/lang/zh-CN/*.hdf", cfg.templates_dir);
+    int rc = glob(pattern, 0, NULL, &g);
+    if (rc == GLOB_NOMATCH) return 0;
+    if (rc != 0) return -1;
+    int failed = 0;
+    for (size_t i = 0; i < g.gl_pathc && !failed; i++)
+        failed = nerr_log(hdf_read_file(into, g.gl_pathv[i]), g.gl_pathv[i]);
+    globfree(&g);
+    return failed ? -1 : 0;
+}
+
 /* Loads the language file and the hospital's details.  Called once at
  * start; a missing file stops the program rather than showing blanks. */
 int render_init(void)
@@ -48,6 +66,7 @@ int render_init(void)
         return -1;
     snprintf(path, sizeof(path), "%s/lang/zh-CN.hdf", cfg.templates_dir);
     if (nerr_log(hdf_read_file(globals, path), path)) return -1;
+    if (lang_read_services(globals) != 0) return -1;
     snprintf(path, sizeof(path), "%s/site.hdf", cfg.templates_dir);
     if (nerr_log(hdf_read_file(globals, path), path)) return -1;
     hdf_set_value(parse_hdf, "hdf.loadpaths.0", cfg.templates_dir);

@@ -84,13 +84,16 @@ migrate() {
   return 0
 }
 
-# Accounts and grants (sql/grants.sql) with passwords made here, once.
+# Accounts and grants (sql/grants.sql, then sql/grants.d/*.sql) with passwords made here, once.
 grant() {
   local who
   for who in public office sender lis; do
     [ -s "$RUN/secrets/$who.pw" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$RUN/secrets/$who.pw")
   done
   sql <"$ROOT/sql/grants.sql"
+  # each service's own accounts and grants, after the common file
+  local f
+  for f in "$ROOT"/sql/grants.d/*.sql; do [ -e "$f" ] && sql <"$f"; done
   sql -e "ALTER USER 'portal_public'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/public.pw")';
           ALTER USER 'portal_office'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/office.pw")';
           ALTER USER 'portal_sender'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/sender.pw")';

@@ -27,8 +27,15 @@ function readHdf(file) {
   }
   return out;
 }
+// the common language file, then each service's (templates/lang/zh-CN/*.hdf)
+// in name order, as render_init() reads them
+const serviceLangDir = path.join(ROOT, 'templates/lang/zh-CN');
+const serviceLang = fs.existsSync(serviceLangDir)
+  ? fs.readdirSync(serviceLangDir).filter((f) => f.endsWith('.hdf')).sort().map((f) => path.join(serviceLangDir, f))
+  : [];
 const HDF = new Map([
   ...readHdf(path.join(ROOT, 'templates/lang/zh-CN.hdf')),
+  ...serviceLang.flatMap((f) => [...readHdf(f)]),
   ...readHdf(path.join(ROOT, 'templates/site.hdf')),
 ]);
 
