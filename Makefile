@@ -6,6 +6,9 @@
 #   make bench  wrk against nginx on loopback
 #   make bench-rush  the 07:00 rush: 1000 patients at once, each its own address
 #   make fuzz   libFuzzer on the request parsing path, bounded time
+#   make cluster / cluster-stop  three Galera nodes, three handler hosts, nginx
+#   make test-cluster  the cluster tests in full
+#   make bench-cluster one host and node against three hosts and nodes
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -27,6 +30,7 @@ SERVICE_OBJ = $(SERVICE_SRC:%.c=$(BUILD)/%.o)
 PROGRAMS = $(BUILD)/portal-public $(BUILD)/portal-office $(BUILD)/portal-user $(BUILD)/portal-sender \
            $(BUILD)/portal-lis
 
+.PHONY: cluster cluster-stop test-cluster bench-cluster
 .PHONY: all build asan run stop test html unit bench bench-rush fuzz clean deps
 all build: $(PROGRAMS)
 
@@ -90,6 +94,19 @@ run: deps all
 
 stop:
 	@bash cgi/tools/stack.sh stop
+
+# the portal on three Galera nodes and three handler hosts (run/cluster/)
+cluster: deps all
+	@bash cgi/tools/cluster.sh start
+
+cluster-stop:
+	@bash cgi/tools/cluster.sh stop
+
+test-cluster: deps all
+	@PORTAL_CLUSTER_FULL=1 bash tests/cluster/run.sh
+
+bench-cluster: deps all
+	@bash tests/bench/cluster.sh
 
 test: deps
 	@bash tests/run-all.sh

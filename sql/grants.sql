@@ -65,6 +65,7 @@ GRANT SELECT, UPDATE ON portal.booking_rules TO 'portal_office'@'localhost';
 CREATE USER IF NOT EXISTS 'portal_sender'@'localhost';
 REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'portal_sender'@'localhost';
 GRANT SELECT, UPDATE ON portal.notification_outbox TO 'portal_sender'@'localhost';
+GRANT SELECT, UPDATE ON portal.sender_lease TO 'portal_sender'@'localhost';
 -- ... and queues the day-before reminders from tomorrow's bookings
 GRANT INSERT ON portal.notification_outbox TO 'portal_sender'@'localhost';
 GRANT SELECT ON portal.bookings        TO 'portal_sender'@'localhost';

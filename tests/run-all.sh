@@ -7,6 +7,8 @@
 #   4. browser tests in headless Chromium at a phone viewport (node --test)
 #   5. unit and HTTP tests again with the handlers built under ASan+UBSan;
 #      any sanitizer report in the handlers' logs counts as a failure
+#   6. the cluster tests: three Galera nodes and three handler hosts
+#      (tests/cluster/run.sh, its own ports from 8900)
 # The portal under test is its own instance (run/test, port 8180), so a
 # portal started by `make run` is left alone.
 set -uo pipefail
@@ -109,5 +111,14 @@ else
   sanitizer_reports
 fi
 bash cgi/tools/stack.sh stop >/dev/null 2>&1
+
+echo "== the cluster: three Galera nodes, three handler hosts"
+line=$(PORTAL_BUILD=build bash tests/cluster/run.sh 2>&1 | tee build/cluster-tests.log | tail -n 1)
+grep -E '^(not ok|# (pass|fail))' build/cluster-tests.log | head -n 20
+grep -A30 '^not ok' build/cluster-tests.log | head -n 80
+p=$(echo "$line" | sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1/p')
+f=$(echo "$line" | sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\2/p')
+count "cluster tests" "${p:-0}" "${f:-1}"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -12,12 +12,23 @@
  * because the server has already rolled the transaction back.  A statement
  * (or stored procedure) outside a transaction that InnoDB rolls back to
  * break a deadlock is retried the same way.
+ *
+ * On a Galera cluster (--db-socket names several nodes, comma-separated:
+ * socket paths or host:port) the process connects to the first node that
+ * answers and is ready (wsrep_ready), and moves to the next when its node
+ * goes away or says it cannot serve (1047, a node without quorum or still
+ * joining).  A transaction that fails in a way that leaves nothing written
+ * (a deadlock, Galera's certification conflict at COMMIT, a node lost
+ * before COMMIT) is marked worth retrying: request.c then runs the whole
+ * handler again, a bounded number of times (db_retry_wanted()).
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <mysql.h>
+#include <sodium.h>
 #include <errmsg.h>
 #include <mysqld_error.h>
 #include "portal.h"
@@ -40,17 +51,88 @@ struct param {
     long long i;
 };
 
+#define MAX_NODES 8
+
+struct db_node {
+    char host[128];           /* "" for a Unix socket */
+    unsigned port;
+    char socket[256];
+};
+
 static MYSQL *conn;
 static struct cached_stmt cache[MAX_STATEMENTS];
 static int ncache;
 static int in_transaction;
 static unsigned last_errno;
+static int retry_wanted;      /* the last transaction failed and left nothing */
+static struct db_node nodes[MAX_NODES];
+static int nnodes, node_current;
+
+/* A node that cannot serve this connection: it has no quorum, or is
+ * still joining the cluster (ER_UNKNOWN_COM_ERROR is what Galera says). */
+static int node_unusable(unsigned err)
+{
+    return err == ER_UNKNOWN_COM_ERROR;
+}
 
 static int connection_lost(unsigned err)
 {
     return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
            err == ER_CONNECTION_KILLED || err == CR_CONNECTION_ERROR ||
-           err == ER_SERVER_SHUTDOWN || err == CR_CONN_HOST_ERROR;
+           err == ER_SERVER_SHUTDOWN || err == CR_CONN_HOST_ERROR || node_unusable(err);
+}
+
+/* Reads cfg.db_socket once: one node, or several separated by commas.
+ * An entry with a '/' is a socket path, otherwise host:port. */
+static int nodes_parse(void)
+{
+    if (nnodes) return 0;
+    const char *p = cfg.db_socket;
+    while (p && *p && nnodes < MAX_NODES) {
+        size_t len = strcspn(p, ",");
+        struct db_node *n = &nodes[nnodes];
+        char entry[384];
+        if (len == 0 || len >= sizeof(entry)) return -1;
+        memcpy(entry, p, len);
+        entry[len] = 0;
+        char *colon = strrchr(entry, ':');
+        if (strchr(entry, '/') || !colon) {
+            snprintf(n->socket, sizeof(n->socket), "%s", entry);
+        } else {
+            long long port;
+            *colon = 0;
+            if (!parse_int(colon + 1, 1, 65535, &port) || strlen(entry) >= sizeof(n->host)) return -1;
+            snprintf(n->host, sizeof(n->host), "%s", entry);
+            n->port = (unsigned)port;
+        }
+        nnodes++;
+        p += len;
+        if (*p == ',') p++;
+    }
+    return nnodes ? 0 : -1;
+}
+
+/* The node this process is connected to (its index in --db-socket),
+ * or -1: for the log and the cluster tests. */
+int db_node(void)
+{
+    return conn ? node_current : -1;
+}
+
+/* How many database nodes the process was given: more than one is a
+ * Galera cluster. */
+int db_node_count(void)
+{
+    return nodes_parse() == 0 ? nnodes : 0;
+}
+
+/* 1 when the transaction that just failed may be run again from its
+ * start (nothing of it was written); clears the mark. */
+int db_retry_wanted(void)
+{
+    int wanted = retry_wanted;
+    retry_wanted = 0;
+    return wanted;
 }
 
 static void cache_clear(void)
@@ -70,31 +152,85 @@ void db_close(void)
     in_transaction = 0;
 }
 
-/* Connects with the program's own account.  Session time zone is fixed to
- * Asia/Shanghai (+08:00, no daylight saving) so NOW() and stored DATETIMEs
- * agree with what the hospital's clocks say. */
-int db_connect(void)
+static MYSQL *node_connect(const struct db_node *n)
 {
     unsigned timeout = 3, io_timeout = 15;
-    if (conn) return 0;
-    conn = mysql_init(NULL);
-    if (!conn) return -1;
-    mysql_optionsv(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-    mysql_optionsv(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+08:00'");
-    mysql_optionsv(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-    mysql_optionsv(conn, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
-    mysql_optionsv(conn, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
+    MYSQL *c = mysql_init(NULL);
+    if (!c) return NULL;
+    mysql_optionsv(c, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    mysql_optionsv(c, MYSQL_INIT_COMMAND, "SET time_zone = '+08:00'");
+    /* On a cluster every read first waits until this node has applied
+     * what the cluster committed before it (a causality check), so a page
+     * read on one node right after a write through another shows it.  */
+    if (nnodes > 1) mysql_optionsv(c, MYSQL_INIT_COMMAND, "SET SESSION wsrep_sync_wait = 1");
+    mysql_optionsv(c, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+    mysql_optionsv(c, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
+    mysql_optionsv(c, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
     /* CLIENT_FOUND_ROWS: an UPDATE counts the rows its WHERE matched, so
      * "0 rows" means "no such row in that state", also when the new
      * values equal the old ones. */
-    if (!mysql_real_connect(conn, NULL, cfg.db_user, cfg.db_password, cfg.db_name,
-                            0, cfg.db_socket, CLIENT_FOUND_ROWS)) {
-        log_error("db: connect as %s failed: %s", cfg.db_user, mysql_error(conn));
-        mysql_close(conn);
-        conn = NULL;
+    if (!mysql_real_connect(c, n->host[0] ? n->host : NULL, cfg.db_user, cfg.db_password,
+                            cfg.db_name, n->port, n->host[0] ? NULL : n->socket, CLIENT_FOUND_ROWS)) {
+        log_error("db: connect to %s as %s failed: %s", n->host[0] ? n->host : n->socket,
+                  cfg.db_user, mysql_error(c));
+        mysql_close(c);
+        return NULL;
+    }
+    return c;
+}
+
+/* On a cluster, a node answers before it may be used: while it joins,
+ * or when it is cut off from the others, it says wsrep_ready = OFF. */
+static int node_ready(void)
+{
+    HDF *tmp;
+    if (hdf_init(&tmp)) return 0;
+    int found = db_row(tmp, "N",
+        "SELECT @@wsrep_on = 0 OR (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
+        " WHERE VARIABLE_NAME = 'WSREP_READY') = 'ON' AS ready", "");
+    int ready = found == 1 && hdf_get_int_value(tmp, "N.ready", 0) == 1;
+    hdf_destroy(&tmp);
+    return ready;
+}
+
+/* A read on a node cut off from the cluster waits for a causality check
+ * that cannot come and fails with a lock wait timeout (1205); so does a
+ * write.  Then the node is asked whether it is still ready, and one that
+ * is not is left like a lost connection. */
+static int node_left_cluster(unsigned err)
+{
+    static int asking;
+    if (nnodes <= 1 || err != ER_LOCK_WAIT_TIMEOUT || asking || !conn) return 0;
+    asking = 1;
+    int ready = node_ready();
+    asking = 0;
+    if (!ready) log_error("db: node %d has left the cluster's primary component", node_current);
+    return !ready;
+}
+
+/* Connects with the program's own account to the first node, from the
+ * current one on, that answers and is ready.  Session time zone is fixed
+ * to Asia/Shanghai (+08:00, no daylight saving) so NOW() and stored
+ * DATETIMEs agree with what the hospital's clocks say. */
+int db_connect(void)
+{
+    if (conn) return 0;
+    if (nodes_parse()) {
+        log_error("db: --db-socket '%s' names no usable node", cfg.db_socket ? cfg.db_socket : "");
         return -1;
     }
-    return 0;
+    for (int k = 0; k < nnodes; k++) {
+        int i = (node_current + k) % nnodes;
+        conn = node_connect(&nodes[i]);
+        if (!conn) continue;
+        node_current = i;
+        if (nnodes == 1 || node_ready()) return 0;
+        log_error("db: node %d is not ready (joining, or without quorum)", i);
+        db_close();
+    }
+    /* next time, begin after the node that failed last */
+    node_current = (node_current + 1) % nnodes;
+    return -1;
 }
 
 /* The names of the columns the statement's current result has.  Known at
@@ -176,24 +312,47 @@ static int bind_params(struct cached_stmt *cs, const struct param *p, int n)
 }
 
 /* Prepares (once), binds and executes; see the file comment for retries. */
+/* A short pause before running again what a conflict rolled back: a
+ * random part of a window that doubles with each try (1, 2, 4 ... 32 ms),
+ * so the writers of one hot row (a popular slot booked through three
+ * nodes at once) stop colliding in step. */
+void db_conflict_pause(int tries)
+{
+    unsigned window_us = 1000u << (tries < 5 ? tries : 5);
+    struct timespec ts = {0, (long)randombytes_uniform(window_us) * 1000L};
+    nanosleep(&ts, NULL);
+}
+
+#define LOST_RETRIES 3
+#define CONFLICT_RETRIES 10
+
 static struct cached_stmt *stmt_run(const char *sql, const struct param *p, int n)
 {
-    for (int attempt = 0; attempt < 3; attempt++) {
+    int conflicts = 0;
+    for (int attempt = 0; attempt < LOST_RETRIES; attempt++) {
         if (!conn && db_connect()) return NULL;
         struct cached_stmt *cs = stmt_get(sql);
         if (cs && bind_params(cs, p, n) == 0 && mysql_stmt_execute(cs->stmt) == 0)
             return cs;
         if (cs) last_errno = mysql_stmt_errno(cs->stmt);
+        if (in_transaction && last_errno == ER_LOCK_DEADLOCK)
+            retry_wanted = 1;   /* rolled back whole: nothing of it was written */
         if (last_errno == ER_LOCK_DEADLOCK && !in_transaction) {
             /* InnoDB chose this statement (or the procedure's transaction,
              * e.g. two changes of booking crossing the same two slots) as
              * the victim and rolled it back whole: running it again is the
              * documented answer.  Inside a transaction of ours the earlier
              * statements are gone too, so the caller must fail instead. */
-            log_note("db: deadlock, trying again: %s", sql);
-            continue;
+            if (++conflicts <= CONFLICT_RETRIES) {
+                log_note("db: deadlock, trying again: %s", sql);
+                db_conflict_pause(conflicts);
+                attempt--;   /* a conflict is not a lost connection */
+                continue;
+            }
+            log_error("db: still a deadlock after %d tries: %s", CONFLICT_RETRIES, sql);
+            return NULL;
         }
-        if (!connection_lost(last_errno)) {
+        if (!connection_lost(last_errno) && !node_left_cluster(last_errno)) {
             /* a duplicate key is an answer the caller handles (db_errno) */
             if (cs && last_errno == ER_DUP_ENTRY) log_note("db: duplicate key: %s", mysql_stmt_error(cs->stmt));
             else if (cs) log_error("db: execute failed (%u %s): %s", last_errno, mysql_stmt_error(cs->stmt), sql);
@@ -202,7 +361,13 @@ static struct cached_stmt *stmt_run(const char *sql, const struct param *p, int 
         int was_in_transaction = in_transaction;
         log_error("db: connection lost (%u), reconnecting", last_errno);
         db_close();
-        if (was_in_transaction) return NULL;
+        if (nnodes > 1) node_current = (node_current + 1) % nnodes;  /* try another node first */
+        if (was_in_transaction) {
+            /* the server rolled it back, unless it was lost during COMMIT,
+             * which may have committed: that one is not run again */
+            if (strcmp(sql, "COMMIT") != 0) retry_wanted = 1;
+            return NULL;
+        }
     }
     return NULL;
 }

@@ -188,6 +188,10 @@ int db_commit(void);
 void db_rollback(void);
 int db_in_transaction(void);
 int db_connected(void);
+int db_node(void);                /* index of the node connected to, or -1 */
+int db_node_count(void);          /* nodes given; more than one: a cluster */
+int db_retry_wanted(void);        /* the failed transaction may run again */
+void db_conflict_pause(int tries); /* jittered pause before running it again */
 
 /* ---- render.c ---- */
 int render_init(void);

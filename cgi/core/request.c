@@ -175,6 +175,84 @@ static int guard(const struct program *prog, struct request *r)
     return 0;
 }
 
+/* What a handler may have changed, kept from before it ran so that it can
+ * run again as if for the first time. */
+struct request_start {
+    HDF *hdf, *private_hdf;
+    int headers_len;
+    const char *content_type;
+    int cacheable;
+};
+
+static int start_keep(struct request *r, struct request_start *k)
+{
+    memset(k, 0, sizeof(*k));
+    if (nerr_failed(hdf_init(&k->hdf)) || nerr_failed(hdf_init(&k->private_hdf)) ||
+        nerr_failed(hdf_copy(k->hdf, "", r->hdf)) ||
+        nerr_failed(hdf_copy(k->private_hdf, "", r->private_hdf))) {
+        hdf_destroy(&k->hdf);
+        hdf_destroy(&k->private_hdf);
+        return -1;
+    }
+    k->headers_len = r->headers.len;
+    k->content_type = r->content_type;
+    k->cacheable = r->cacheable;
+    return 0;
+}
+
+/* Empties `node` and fills it again from `from`, keeping the node itself
+ * (the CGI kit holds on to r->hdf). */
+static int hdf_refill(HDF *node, HDF *from)
+{
+    HDF *c;
+    while ((c = hdf_obj_child(node)) != NULL)
+        if (nerr_failed(hdf_remove_tree(node, hdf_obj_name(c)))) return -1;
+    return nerr_failed(hdf_copy(node, "", from)) ? -1 : 0;
+}
+
+static int start_restore(struct request *r, struct request_start *k)
+{
+    if (hdf_refill(r->hdf, k->hdf) || hdf_refill(r->private_hdf, k->private_hdf)) return -1;
+    r->headers.len = k->headers_len;
+    if (r->headers.buf) r->headers.buf[r->headers.len] = 0;
+    r->body.len = 0;
+    if (r->body.buf) r->body.buf[0] = 0;
+    r->content_type = k->content_type;
+    r->cacheable = k->cacheable;
+    return 0;
+}
+
+static void start_forget(struct request_start *k)
+{
+    hdf_destroy(&k->hdf);
+    hdf_destroy(&k->private_hdf);
+}
+
+#define HANDLER_RUNS 5
+
+/* Runs the route's handler.  A POST whose transaction failed leaving
+ * nothing written (a deadlock, a Galera certification conflict, its
+ * database node lost before COMMIT: see db.c) is run again from the start,
+ * at most HANDLER_RUNS times in all, so every write of every service
+ * survives a conflict between nodes without code of its own. */
+static int handler_run(struct request *r)
+{
+    struct request_start k;
+    int keep = strcmp(r->method, "POST") == 0 && start_keep(r, &k) == 0;
+    int status = 0;
+    for (int run = 1;; run++) {
+        db_retry_wanted();
+        status = r->route->handler(r);
+        if (db_in_transaction()) db_rollback();  /* a handler that failed midway */
+        if (!keep || run == HANDLER_RUNS || !db_retry_wanted()) break;
+        log_note("db: transaction left nothing written (%u), running %s again", db_errno(), r->path);
+        if (start_restore(r, &k)) break;
+        db_conflict_pause(run);
+    }
+    if (keep) start_forget(&k);
+    return status;
+}
+
 static int dispatch(const struct program *prog, struct request *r)
 {
     char allow[64];
@@ -208,8 +286,7 @@ static int dispatch(const struct program *prog, struct request *r)
     hdf_set_value(r->hdf, "Page.path", r->path);
     int status = guard(prog, r);
     if (status) return status;
-    status = r->route->handler(r);
-    if (db_in_transaction()) db_rollback();  /* a handler that failed midway */
+    status = handler_run(r);
     if (status == 500 && !db_connected()) status = 503;  /* the database is away */
     return status;
 }

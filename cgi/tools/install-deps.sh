@@ -14,6 +14,7 @@ packages=(
   rime-data-luna-pinyin opencc                # phrase readings, traditional to simplified (build time)
   python3                                     # the pinyin table generator
   mariadb-server mariadb-client nginx-light   # servers
+  galera-4 rsync iproute2                     # the cluster: Galera, its state transfer, ss and ip netns
   tzdata curl wrk clang libclang-rt-14-dev    # time zone, tests, bench, fuzz
   zbar-tools python3-icalendar                # real readers for QR codes and calendars
   chromium fonts-noto-cjk                     # browser tests, with Chinese text in screenshots

@@ -22,6 +22,13 @@
  * erase_after_send (a verification code) has them erased once delivered.
  * Every minute it also queues the day-before reminders (queue_reminders),
  * records no-shows (mark_no_shows) and forgets old rate-limit counters.
+ *
+ * On a Galera cluster (several --db-socket nodes) a row lock is not seen by
+ * the other nodes, so only the sender holding the lease (sql/020) delivers
+ * and runs the minute's work; the others stand by and take over within
+ * LEASE_SECONDS when it stops.  The holder delivers only while its lease
+ * has LEASE_MARGIN_MS left by its own clock, so a sender that stalled
+ * stops before another can begin.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -36,6 +43,8 @@
 #include "portal.h"
 
 #define MAX_ATTEMPTS 10
+#define LEASE_SECONDS 10
+#define LEASE_MARGIN_MS 4000.0
 
 static const char *transport = "log:/dev/stdout";
 static volatile sig_atomic_t stopping;
@@ -189,6 +198,29 @@ out:
     return rc;
 }
 
+static char lease_holder[80];
+static double lease_until_ms;   /* by this process's clock; 0: not held */
+
+/* 1 while this sender may deliver: always on one server; on a cluster
+ * while it holds the lease, renewed when half of it has gone. */
+static int lease_held(void)
+{
+    if (db_node_count() <= 1) return 1;
+    double now = now_ms();
+    if (lease_until_ms - now > LEASE_SECONDS * 500.0) return 1;
+    long long rows = db_exec("UPDATE sender_lease SET holder = ?, expires_at = NOW(3) + INTERVAL ? SECOND"
+                             " WHERE id = 1 AND (holder = ? OR expires_at < NOW(3))",
+                             "sis", lease_holder, (long long)LEASE_SECONDS, lease_holder);
+    if (rows == 1) {
+        if (lease_until_ms == 0) log_note("sender: active (lease taken by %s)", lease_holder);
+        lease_until_ms = now + LEASE_SECONDS * 1000.0;
+    } else if (lease_until_ms != 0 && now > lease_until_ms - LEASE_MARGIN_MS) {
+        log_note("sender: standing by (lease lost)");
+        lease_until_ms = 0;
+    }
+    return lease_until_ms - now_ms() > LEASE_MARGIN_MS;
+}
+
 int main(int argc, char **argv)
 {
     extern const char *log_program;
@@ -215,8 +247,17 @@ int main(int argc, char **argv)
     signal(SIGINT, on_stop);
     signal(SIGPIPE, SIG_IGN);
     log_set_pid();
+    char host[64] = "?";
+    gethostname(host, sizeof(host) - 1);
+    snprintf(lease_holder, sizeof(lease_holder), "%.40s:%ld:%08x", host, (long)getpid(),
+             (unsigned)randombytes_random());
     time_t reminders_at = 0;
     while (!stopping) {
+        if (!lease_held()) {
+            struct timespec pause = {0, 500 * 1000000L};
+            nanosleep(&pause, NULL);
+            continue;
+        }
         if (time(NULL) - reminders_at >= 60) {
             queue_reminders();
             mark_no_shows();
@@ -229,6 +270,8 @@ int main(int argc, char **argv)
         struct timespec ts = {interval_ms / 1000, (interval_ms % 1000) * 1000000L};
         nanosleep(&ts, NULL);
     }
+    if (lease_until_ms != 0)   /* stopped on purpose: let another take over now */
+        db_exec("UPDATE sender_lease SET expires_at = NOW(3) WHERE id = 1 AND holder = ?", "s", lease_holder);
     db_close();
     return 0;
 }

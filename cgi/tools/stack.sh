@@ -4,11 +4,16 @@
 # and nginx.  Every process is started here and stopped here, by pid.
 #
 #   stack.sh start | stop | status | restart-handlers | sql | user ARGS...
+#            | schema | host-start | host-stop   (pieces of a cluster)
 #
 # Environment: PORTAL_INSTANCE (default "local"), PORTAL_PORT (8080; the
 # uncached origin listens on PORT+1), PORTAL_BUILD (build dir of the
 # handler binaries, default "build"), PORTAL_WORKERS (per pool, default 4),
 # PORTAL_DEMO (1: load demo data; default 1).
+# For a cluster (cgi/tools/cluster.sh): PORTAL_DB_SOCKET is the database to
+# set up (default this instance's own MariaDB), PORTAL_DB_NODES the nodes
+# the handlers are given (comma-separated; default PORTAL_DB_SOCKET), and
+# PORTAL_SECRETS the directory of the accounts' passwords, shared by hosts.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 INSTANCE=${PORTAL_INSTANCE:-local}
@@ -19,7 +24,9 @@ WORKERS=${PORTAL_WORKERS:-4}
 NGINX_WORKERS=${PORTAL_NGINX_WORKERS:-1}
 DEMO=${PORTAL_DEMO:-1}
 RUN=$ROOT/run/$INSTANCE
-DB_SOCK=$RUN/mysqld.sock
+DB_SOCK=${PORTAL_DB_SOCKET:-$RUN/mysqld.sock}
+DB_NODES=${PORTAL_DB_NODES:-$DB_SOCK}
+SECRETS=${PORTAL_SECRETS:-$RUN/secrets}
 ADMIN_USER=$(id -un)
 if [ "$(id -u)" = 0 ]; then WEB_USER=www-data; else WEB_USER=$ADMIN_USER; fi
 
@@ -38,9 +45,13 @@ stop_pid() {  # stop_pid FILE NAME: SIGTERM, wait up to 10 s, then SIGKILL
   say "stopped $name"
 }
 
+make_dirs() {
+  mkdir -p "$RUN/logs" "$SECRETS" "$RUN/sock" "$RUN/nginx/tmp"
+  chmod 700 "$SECRETS"
+}
+
 start_mariadb() {
-  mkdir -p "$RUN/logs" "$RUN/secrets" "$RUN/sock" "$RUN/nginx/tmp"
-  chmod 700 "$RUN/secrets"
+  make_dirs
   if [ ! -d "$RUN/db/mysql" ]; then
     say "creating MariaDB data directory $RUN/db"
     mariadb-install-db --no-defaults --datadir="$RUN/db" --user="$ADMIN_USER" \
@@ -88,16 +99,16 @@ migrate() {
 grant() {
   local who
   for who in public office sender lis; do
-    [ -s "$RUN/secrets/$who.pw" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$RUN/secrets/$who.pw")
+    [ -s "$SECRETS/$who.pw" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$SECRETS/$who.pw")
   done
   sql <"$ROOT/sql/grants.sql"
   # each service's own accounts and grants, after the common file
   local f
   for f in "$ROOT"/sql/grants.d/*.sql; do [ -e "$f" ] && sql <"$f"; done
-  sql -e "ALTER USER 'portal_public'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/public.pw")';
-          ALTER USER 'portal_office'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/office.pw")';
-          ALTER USER 'portal_sender'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/sender.pw")';
-          ALTER USER 'portal_lis'@'localhost' IDENTIFIED BY '$(cat "$RUN/secrets/lis.pw")';"
+  sql -e "ALTER USER 'portal_public'@'localhost' IDENTIFIED BY '$(cat "$SECRETS/public.pw")';
+          ALTER USER 'portal_office'@'localhost' IDENTIFIED BY '$(cat "$SECRETS/office.pw")';
+          ALTER USER 'portal_sender'@'localhost' IDENTIFIED BY '$(cat "$SECRETS/sender.pw")';
+          ALTER USER 'portal_lis'@'localhost' IDENTIFIED BY '$(cat "$SECRETS/lis.pw")';"
 }
 
 start_pool() {  # start_pool public|office
@@ -108,7 +119,7 @@ start_pool() {  # start_pool public|office
   chown "$WEB_USER" "$RUN/sock" 2>/dev/null || true
   "$ROOT/$BUILD/portal-$who" --socket "$RUN/sock/$who.sock" --workers "$WORKERS" \
     --user "$WEB_USER" --pid-file "$RUN/$who.pid" --templates "$ROOT/templates" \
-    --db-socket "$DB_SOCK" --db-user "portal_$who" --db-password-file "$RUN/secrets/$who.pw" \
+    --db-socket "$DB_NODES" --db-user "portal_$who" --db-password-file "$SECRETS/$who.pw" \
     --max-body "$max_body" >>"$RUN/logs/$who.log" 2>&1 &
   for _ in $(seq 100); do [ -S "$RUN/sock/$who.sock" ] && alive "$RUN/$who.pid" && break; sleep 0.05; done
   alive "$RUN/$who.pid" || { say "portal-$who did not start; see $RUN/logs/$who.log"; exit 1; }
@@ -120,8 +131,8 @@ start_pool() {  # start_pool public|office
 start_sender() {
   alive "$RUN/sender.pid" && return 0
   [ -x "$ROOT/$BUILD/portal-sender" ] || { say "missing $BUILD/portal-sender: run make"; exit 1; }
-  "$ROOT/$BUILD/portal-sender" --templates "$ROOT/templates" --db-socket "$DB_SOCK" \
-    --db-user portal_sender --db-password-file "$RUN/secrets/sender.pw" \
+  "$ROOT/$BUILD/portal-sender" --templates "$ROOT/templates" --db-socket "$DB_NODES" \
+    --db-user portal_sender --db-password-file "$SECRETS/sender.pw" \
     --transport "${PORTAL_SMS_TRANSPORT:-log:$RUN/logs/sms.log}" >>"$RUN/logs/sender.log" 2>&1 &
   echo $! >"$RUN/sender.pid"
   say "notification sender: ${PORTAL_SMS_TRANSPORT:-log:$RUN/logs/sms.log}"
@@ -147,7 +158,7 @@ start_nginx() {
 # shown once and kept only in run/<instance>/secrets (never a default).
 demo_account() {
   [ "$DEMO" = 1 ] || return 0
-  local file=$RUN/secrets/office-login.txt
+  local file=$SECRETS/office-login.txt
   if [ -z "$(sql -N portal -e "SELECT 1 FROM users LIMIT 1")" ]; then
     local pw
     pw=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
@@ -184,6 +195,13 @@ case "${1:-}" in
     say "the portal is running: http://127.0.0.1:$PORT/   (office: http://127.0.0.1:$PORT/office/login)"
     ;;
   stop) stop_all ;;
+  # a cluster's pieces (cgi/tools/cluster.sh): the schema on a node, and
+  # one handler host (both pools and a sender, no database, no nginx)
+  schema) make_dirs; migrate; grant; demo_account ;;
+  host-start) make_dirs; start_pool public; start_pool office; start_sender ;;
+  host-stop)
+    stop_pid "$RUN/public.pid" portal-public; stop_pid "$RUN/office.pid" portal-office
+    stop_pid "$RUN/sender.pid" portal-sender ;;
   restart-handlers)
     stop_pid "$RUN/public.pid" portal-public; stop_pid "$RUN/office.pid" portal-office
     start_pool public; start_pool office; wait_healthy ;;
@@ -193,5 +211,5 @@ case "${1:-}" in
     done ;;
   sql) shift; sql portal "$@" ;;
   user) shift; "$ROOT/$BUILD/portal-user" --db-socket "$DB_SOCK" --db-user "$ADMIN_USER" "$@" ;;
-  *) echo "usage: $0 start|stop|status|restart-handlers|sql|user ARGS" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|restart-handlers|sql|user ARGS|schema|host-start|host-stop" >&2; exit 2 ;;
 esac

@@ -28,21 +28,7 @@ mkdir -p "$RUN/bench-static"
 curl -s "$ORIGIN/notices/" -o "$RUN/bench-static/notices.html"
 chmod -R a+rX "$RUN/bench-static"
 
-# run_wrk URL -> prints "rps p99_ms max_ms"
-run_wrk() {
-  wrk -t2 -c"$CONNS" -d2s "$1" >/dev/null 2>&1 || true   # warm up
-  wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency "$1" | tee -a "$RUN/logs/bench-wrk.txt" |
-    python3 -c '
-import re, sys
-text = sys.stdin.read()
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-m = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
-scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
-mx = re.search(r"^\s+Latency\s+\S+\s+\S+\s+([\d.]+)(us|ms|s)", text, re.M)
-bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-if bad: print("warning: %s non-2xx responses" % bad.group(1), file=sys.stderr)
-print("%.0f %.2f %.2f" % (rps, float(m.group(1)) * scale, float(mx.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[mx.group(2)]))'
-}
+source tests/bench/lib.sh
 
 read -r dyn_rps dyn_p99 _ < <(run_wrk "$ORIGIN/notices/")
 echo "dynamic (uncached) /notices/: $dyn_rps req/s, p99 $dyn_p99 ms"
@@ -60,46 +46,9 @@ echo "doctor's day (uncached):       $week_rps req/s, p99 $week_p99 ms"
 read -r cdoc_rps cdoc_p99 cdoc_max < <(run_wrk "$BASE/booking/doctors/$doctor")
 echo "doctor's day (cached):         $cdoc_rps req/s, p99 $cdoc_p99 ms, max $cdoc_max ms"
 
-# booking: POSTs through nginx over many slots, each a different person;
-# what counts is what was committed, then no slot may be above capacity
+# booking: POSTs through nginx over many slots, each a different person
 sqlq() { bash cgi/tools/stack.sh sql -N -e "$1"; }
-sqlq "UPDATE time_slots SET capacity = 40, booked = 0; DELETE FROM notification_outbox; DELETE FROM bookings"
-export BENCH_SLOTS
-BENCH_SLOTS=$(sqlq "SELECT t.id FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id
-                    WHERE cs.status = 'open' AND t.starts_at > NOW() + INTERVAL 1 HOUR
-                      AND cs.session_date < CURDATE() + INTERVAL 14 DAY" | tr '\n' ' ')
-nslots=$(echo "$BENCH_SLOTS" | wc -w)
-jar=$(mktemp)
-first=$(echo "$BENCH_SLOTS" | awk '{print $1}')
-export BENCH_TOKEN BENCH_COOKIE
-BENCH_TOKEN=$(curl -s -c "$jar" "$ORIGIN/booking/slots/$first" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"//')
-BENCH_COOKIE=$(awk '$6 == "csrf" {print $7}' "$jar")
-rm -f "$jar"
-# every booking is made by a browser that proved its mobile: the proof
-# cookies (cgi/core/verify.c) are made here with the instance's key, one
-# mobile each; and wrk is one address playing thousands of patients, so the
-# per-address booking quota (rate rule booking.client) is raised for this
-# run and put back after it
-export BENCH_PROOFS=$RUN/bench-proofs.txt
-python3 - "$(sqlq "SELECT value FROM app_secrets WHERE name = 'verify'")" "$BENCH_PROOFS" <<'PY'
-import base64, hashlib, hmac, sys, time
-key, out = bytes.fromhex(sys.argv[1]), sys.argv[2]
-expires = int(time.time()) + 3600
-with open(out, 'w') as f:
-    for n in range(60000):
-        mobile = '135%08d' % n
-        mac = hmac.new(key, f'mobile:{mobile}:{expires}'.encode(), hashlib.sha256).digest()
-        f.write(f'{mobile} {mobile}.{expires}.{base64.urlsafe_b64encode(mac).decode().rstrip("=")[:22]}\n')
-PY
-quota=$(sqlq "SELECT max_hits FROM rate_rules WHERE scope = 'booking.client'")
-sqlq "UPDATE rate_rules SET max_hits = 100000000 WHERE scope = 'booking.client'"
-before=$(sqlq "SELECT COUNT(*) FROM bookings")
-wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency -s tests/bench/booking.lua "$ORIGIN" >"$RUN/logs/bench-booking.txt" 2>&1
-after=$(sqlq "SELECT COUNT(*) FROM bookings")
-sqlq "UPDATE rate_rules SET max_hits = $quota WHERE scope = 'booking.client'"
-over=$(sqlq "SELECT COUNT(*) FROM time_slots t WHERE t.booked > t.capacity
-             OR t.booked <> (SELECT COUNT(*) FROM bookings b WHERE b.slot_id = t.id AND b.status = 'booked')")
-booked_rps=$(( (after - before) / SECONDS_EACH ))
+read -r booked_rps over nslots < <(booking_bench "$ORIGIN" sqlq)
 echo "booking POSTs over $nslots slots:  $booked_rps committed bookings/s, slots above capacity or miscounted: $over"
 
 # the same MariaDB's bare durable commit rate: single-row UPDATEs, each

@@ -72,7 +72,9 @@ function stack(args, input) {
 
 // Runs SQL as the database administrator; returns rows as arrays of strings.
 function sql(query) {
-  const out = stack(['sql', '-N', '--raw', '-e', query]);
+  // on a cluster (tests/cluster/) a read waits for what other nodes committed
+  const q = process.env.PORTAL_SQL_SYNC_WAIT ? `SET SESSION wsrep_sync_wait = 15; ${query}` : query;
+  const out = stack(['sql', '-N', '--raw', '-e', q]);
   return out.split('\n').filter((l) => l.length).map((l) => l.split('\t'));
 }
 
