@@ -6,6 +6,7 @@
 #
 #   cluster.sh start | stop | status | node-stop N | node-start N
 #              | host-stop N | host-start N | sql N ARGS...
+#              | cut node|host N | heal node|host N
 #
 # Everything lives under run/cluster/.  `start` makes a fresh cluster with
 # the demo data every time: node 1 bootstraps it (--wsrep-new-cluster) and
@@ -18,9 +19,22 @@
 # consecutive requests of one visitor, spread over the hosts by nginx,
 # land on different hosts and different database nodes.
 #
+# Networks.  Run by root where `ip netns` works, every node and every
+# handler host gets a network namespace of its own (portal-n1..3,
+# portal-h1..3), linked by veth pairs to one bridge in a switch namespace
+# (portal-sw) on a private subnet, 10.88.0.0/24: node N is 10.88.0.N, host
+# H 10.88.0.(10+H), and nothing is routed to or from any other network.
+# The handlers reach the nodes over TCP there, so `cut node N` (its link to
+# the switch taken down) really cuts it off from the other nodes and from
+# every host, and `cut host H` cuts a host off from every node; `heal`
+# brings the link back.  nginx stays in the machine's own namespace and
+# reaches the hosts by their Unix sockets.  Otherwise (not root), or with
+# PORTAL_CLUSTER_NETNS=0, all of it runs on loopback and cut/heal refuse.
+#
 # Environment: PORTAL_CLUSTER_PORT (8900): nginx listens there (the
-# uncached origin on +1); node N uses ports +10+N (SQL), +20+N (Galera
-# group), +30+N (IST) and +40+N (SST).  PORTAL_BUILD, PORTAL_WORKERS (2).
+# uncached origin on +1); on loopback node N uses ports +10+N (SQL), +20+N
+# (Galera group), +30+N (IST) and +40+N (SST).  PORTAL_BUILD,
+# PORTAL_WORKERS (2).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BASE=${PORTAL_CLUSTER_PORT:-8900}
@@ -36,25 +50,103 @@ ADMIN_USER=$(id -un)
 if [ "$(id -u)" = 0 ]; then NODE_USER=mysql; else NODE_USER=$ADMIN_USER; fi
 PROVIDER=/usr/lib/galera/libgalera_smm.so
 
+if [ -z "${PORTAL_CLUSTER_NETNS:-}" ]; then
+  PORTAL_CLUSTER_NETNS=0
+  if [ "$(id -u)" = 0 ] && ip netns list >/dev/null 2>&1; then PORTAL_CLUSTER_NETNS=1; fi
+fi
+NETNS=$PORTAL_CLUSTER_NETNS
+SUBNET=10.88.0
+
 say() { echo "[cluster] $*"; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 node_sock() { echo "$CL/node$1/mysqld.sock"; }
 sql_node() { local n=$1; shift; mariadb --no-defaults -S "$(node_sock "$n")" -u "$ADMIN_USER" "$@"; }
 
+# Where node N listens: its own address in its namespace, or loopback
+# with ports of its own.
+node_ip() { if [ "$NETNS" = 1 ]; then echo "$SUBNET.$1"; else echo 127.0.0.1; fi; }
+node_port() {  # node_port N sql|group|ist|sst
+  local n=$1 off
+  case $2 in sql) off=10 ;; group) off=20 ;; ist) off=30 ;; sst) off=40 ;; esac
+  if [ "$NETNS" = 1 ]; then
+    case $2 in sql) echo 3306 ;; group) echo 4567 ;; ist) echo 4568 ;; sst) echo 4444 ;; esac
+  else
+    echo $((BASE + off + n))
+  fi
+}
+in_node() { if [ "$NETNS" = 1 ]; then echo "ip netns exec portal-n$1"; fi; }
+
 gcomm() {
   local list="" n
-  for n in $(seq $NODES); do list="$list${list:+,}127.0.0.1:$((BASE + 20 + n))"; done
+  for n in $(seq $NODES); do list="$list${list:+,}$(node_ip "$n"):$(node_port "$n" group)"; done
   echo "gcomm://$list"
 }
 
-# The nodes in the order host N should try them: N, N+1, ... (wrapping).
+# The nodes in the order host N should try them: N, N+1, ... (wrapping);
+# over TCP when the hosts have namespaces, else by socket.
 nodes_for_host() {
   local h=$1 list="" k n
   for k in $(seq 0 $((NODES - 1))); do
     n=$(( (h - 1 + k) % NODES + 1 ))
-    list="$list${list:+,}$(node_sock "$n")"
+    if [ "$NETNS" = 1 ]; then list="$list${list:+,}$(node_ip "$n"):$(node_port "$n" sql)"
+    else list="$list${list:+,}$(node_sock "$n")"; fi
   done
   echo "$list"
+}
+
+# ---- the namespaces: a switch with a bridge, a namespace per node and host ----
+ns_link() {  # ns_link NAMESPACE LINK ADDRESS: a veth pair from NAMESPACE to the bridge
+  ip netns add "$1"
+  ip -n "$1" link set lo up
+  ip link add "$2" type veth peer name "$2s"
+  ip link set "$2" netns "$1"
+  ip link set "$2s" netns portal-sw
+  ip -n portal-sw link set "$2s" master br0 up
+  ip -n "$1" addr add "$3/24" dev "$2"
+  ip -n "$1" link set "$2" up
+}
+
+net_up() {
+  [ "$NETNS" = 1 ] || return 0
+  net_down
+  ip netns add portal-sw
+  ip -n portal-sw link set lo up
+  ip -n portal-sw link add br0 type bridge
+  ip -n portal-sw link set br0 up
+  local i
+  for i in $(seq $NODES); do ns_link "portal-n$i" "pn$i" "$SUBNET.$i"; done
+  for i in $(seq $NODES); do ns_link "portal-h$i" "ph$i" "$SUBNET.$((10 + i))"; done
+  say "network namespaces: nodes $SUBNET.1-$NODES, hosts $SUBNET.11-$((10 + NODES)), one bridge"
+}
+
+net_down() {
+  [ "$NETNS" = 1 ] || return 0
+  local ns
+  for ns in $(ip netns list | awk '{print $1}' | grep -E '^portal-(sw|n[0-9]+|h[0-9]+)$' || true); do
+    ip netns pids "$ns" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
+    ip netns del "$ns"
+  done
+}
+
+link_set() {  # link_set node|host N up|down
+  [ "$NETNS" = 1 ] || { say "cut and heal need the network namespaces (root)"; exit 2; }
+  local link
+  case $1 in node) link=pn$2s ;; host) link=ph$2s ;; *) exit 2 ;; esac
+  ip -n portal-sw link set "$link" "$3"
+}
+
+# The handlers' accounts are 'portal_x'@'localhost'; over the hosts'
+# network they connect from 10.88.0.x, so each gets the same account there,
+# with the same password and grants.
+accounts_for_hosts() {
+  [ "$NETNS" = 1 ] || return 0
+  local u stmt
+  for u in $(sql_node 1 -N -e "SELECT User FROM mysql.user WHERE Host = 'localhost' AND User LIKE 'portal\\_%'"); do
+    stmt=$(sql_node 1 -N -e "SHOW CREATE USER '$u'@'localhost'" | sed "s/@\`localhost\`/@\`$SUBNET.%\`/; s/^CREATE USER/CREATE OR REPLACE USER/")
+    sql_node 1 -e "$stmt"
+    sql_node 1 -N -e "SHOW GRANTS FOR '$u'@'localhost'" | grep -v '^GRANT USAGE' |
+      sed "s/@\`localhost\`/@\`$SUBNET.%\`/" | while read -r g; do sql_node 1 -e "$g"; done
+  done
 }
 
 node_state() {  # the node's wsrep_local_state_comment, or "down"
@@ -72,16 +164,16 @@ start_node() {  # start_node N [--wsrep-new-cluster]
       --auth-root-authentication-method=socket --skip-test-db >"$dir/logs/install-db.log" 2>&1
   fi
   # the SST script finds the socket and port in the options it is passed
-  mariadbd --no-defaults --datadir="$dir/db" --socket="$(node_sock "$n")" --pid-file="$dir/mariadb.pid" \
-    --bind-address=127.0.0.1 --port=$((BASE + 10 + n)) --user="$NODE_USER" \
+  $(in_node "$n") mariadbd --no-defaults --datadir="$dir/db" --socket="$(node_sock "$n")" --pid-file="$dir/mariadb.pid" \
+    --bind-address="$(node_ip "$n")" --port="$(node_port "$n" sql)" --user="$NODE_USER" \
     --log-error="$dir/logs/mariadb.log" --default-time-zone=+08:00 --character-set-server=utf8mb4 \
     --collation-server=utf8mb4_unicode_ci --innodb-buffer-pool-size=128M \
     --innodb-flush-log-at-trx-commit=1 --max-connections=500 \
     --binlog-format=ROW --default-storage-engine=InnoDB --innodb-autoinc-lock-mode=2 \
     --wsrep-on=ON --wsrep-provider=$PROVIDER --wsrep-cluster-name=portal \
-    --wsrep-cluster-address="$(gcomm)" --wsrep-node-name="node$n" --wsrep-node-address=127.0.0.1 \
-    --wsrep-provider-options="gmcast.listen_addr=tcp://127.0.0.1:$((BASE + 20 + n));ist.recv_addr=127.0.0.1:$((BASE + 30 + n));gcache.size=128M;evs.suspect_timeout=PT3S;evs.inactive_timeout=PT6S" \
-    --wsrep-sst-method=rsync --wsrep-sst-receive-address=127.0.0.1:$((BASE + 40 + n)) \
+    --wsrep-cluster-address="$(gcomm)" --wsrep-node-name="node$n" --wsrep-node-address="$(node_ip "$n")" \
+    --wsrep-provider-options="gmcast.listen_addr=tcp://$(node_ip "$n"):$(node_port "$n" group);ist.recv_addr=$(node_ip "$n"):$(node_port "$n" ist);gcache.size=128M;evs.suspect_timeout=PT3S;evs.inactive_timeout=PT6S" \
+    --wsrep-sst-method=rsync --wsrep-sst-receive-address="$(node_ip "$n"):$(node_port "$n" sst)" \
     --wsrep-slave-threads=2 "$@" >/dev/null 2>&1 &
   for _ in $(seq 600); do
     [ "$(node_state "$n")" = Synced ] && { say "node $n synced"; return 0; }
@@ -102,13 +194,11 @@ stop_node() {
   say "node $n stopped"
 }
 
-host_env() {  # the stack.sh environment of handler host N
-  echo PORTAL_INSTANCE=cluster/host$1 PORTAL_DB_SOCKET="$(node_sock "$1")" \
-       PORTAL_DB_NODES="$(nodes_for_host "$1")" PORTAL_SECRETS="$SECRETS"
-}
-
-host() {  # host N host-start|host-stop
-  env $(host_env "$1") bash "$ROOT/cgi/tools/stack.sh" "$2" | sed "s/^/[host $1] /"
+host() {  # host N host-start|host-stop: stack.sh for handler host N
+  local exec_in=""
+  [ "$NETNS" = 1 ] && exec_in="ip netns exec portal-h$1"
+  PORTAL_INSTANCE=cluster/host$1 PORTAL_DB_SOCKET="$(node_sock "$1")" PORTAL_DB_NODES="$(nodes_for_host "$1")" \
+    PORTAL_SECRETS="$SECRETS" PORTAL_EXEC="$exec_in" bash "$ROOT/cgi/tools/stack.sh" "$2" | sed "s/^/[host $1] /"
 }
 
 start_nginx() {
@@ -145,6 +235,7 @@ stop_all() {
   if alive "$CL/nginx/nginx.pid"; then kill "$(cat "$CL/nginx/nginx.pid")" 2>/dev/null || true; rm -f "$CL/nginx/nginx.pid"; fi
   for h in $(seq $NODES); do [ -d "$CL/host$h" ] && host "$h" host-stop; done
   for n in $(seq $NODES -1 1); do stop_node "$n"; done
+  net_down
   return 0
 }
 
@@ -154,9 +245,11 @@ case "${1:-}" in
     rm -rf "$CL"
     mkdir -p "$CL" "$SECRETS"
     chmod 700 "$SECRETS"
+    net_up
     start_node 1 --wsrep-new-cluster
     PORTAL_INSTANCE=cluster/node1 PORTAL_DB_SOCKET="$(node_sock 1)" PORTAL_SECRETS="$SECRETS" \
       bash "$ROOT/cgi/tools/stack.sh" schema | sed 's/^/[node 1] /'
+    accounts_for_hosts
     for n in $(seq 2 $NODES); do start_node "$n"; done
     for h in $(seq $NODES); do host "$h" host-start; done
     start_nginx
@@ -177,5 +270,8 @@ case "${1:-}" in
   host-stop) host "$2" host-stop ;;
   host-start) host "$2" host-start ;;
   sql) n=$2; shift 2; sql_node "$n" portal "$@" ;;
-  *) echo "usage: $0 start|stop|status|node-stop N|node-start N|host-stop N|host-start N|sql N ARGS" >&2; exit 2 ;;
+  cut) link_set "$2" "$3" down ;;
+  heal) link_set "$2" "$3" up ;;
+  netns) echo "$NETNS" ;;
+  *) echo "usage: $0 start|stop|status|node-stop N|node-start N|host-stop N|host-start N|sql N ARGS|cut node|host N|heal node|host N" >&2; exit 2 ;;
 esac

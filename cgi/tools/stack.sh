@@ -13,7 +13,9 @@
 # For a cluster (cgi/tools/cluster.sh): PORTAL_DB_SOCKET is the database to
 # set up (default this instance's own MariaDB), PORTAL_DB_NODES the nodes
 # the handlers are given (comma-separated; default PORTAL_DB_SOCKET), and
-# PORTAL_SECRETS the directory of the accounts' passwords, shared by hosts.
+# PORTAL_SECRETS the directory of the accounts' passwords, shared by hosts,
+# and PORTAL_EXEC a command the handlers are started under (a host's
+# network namespace: "ip netns exec portal-h1").
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 INSTANCE=${PORTAL_INSTANCE:-local}
@@ -27,6 +29,7 @@ RUN=$ROOT/run/$INSTANCE
 DB_SOCK=${PORTAL_DB_SOCKET:-$RUN/mysqld.sock}
 DB_NODES=${PORTAL_DB_NODES:-$DB_SOCK}
 SECRETS=${PORTAL_SECRETS:-$RUN/secrets}
+read -r -a EXEC <<<"${PORTAL_EXEC:-}"
 ADMIN_USER=$(id -un)
 if [ "$(id -u)" = 0 ]; then WEB_USER=www-data; else WEB_USER=$ADMIN_USER; fi
 
@@ -117,7 +120,7 @@ start_pool() {  # start_pool public|office
   alive "$RUN/$who.pid" && return 0
   [ -x "$ROOT/$BUILD/portal-$who" ] || { say "missing $BUILD/portal-$who: run make"; exit 1; }
   chown "$WEB_USER" "$RUN/sock" 2>/dev/null || true
-  "$ROOT/$BUILD/portal-$who" --socket "$RUN/sock/$who.sock" --workers "$WORKERS" \
+  ${EXEC[@]+"${EXEC[@]}"} "$ROOT/$BUILD/portal-$who" --socket "$RUN/sock/$who.sock" --workers "$WORKERS" \
     --user "$WEB_USER" --pid-file "$RUN/$who.pid" --templates "$ROOT/templates" \
     --db-socket "$DB_NODES" --db-user "portal_$who" --db-password-file "$SECRETS/$who.pw" \
     --max-body "$max_body" >>"$RUN/logs/$who.log" 2>&1 &
@@ -131,7 +134,7 @@ start_pool() {  # start_pool public|office
 start_sender() {
   alive "$RUN/sender.pid" && return 0
   [ -x "$ROOT/$BUILD/portal-sender" ] || { say "missing $BUILD/portal-sender: run make"; exit 1; }
-  "$ROOT/$BUILD/portal-sender" --templates "$ROOT/templates" --db-socket "$DB_NODES" \
+  ${EXEC[@]+"${EXEC[@]}"} "$ROOT/$BUILD/portal-sender" --templates "$ROOT/templates" --db-socket "$DB_NODES" \
     --db-user portal_sender --db-password-file "$SECRETS/sender.pw" \
     --transport "${PORTAL_SMS_TRANSPORT:-log:$RUN/logs/sms.log}" >>"$RUN/logs/sender.log" 2>&1 &
   echo $! >"$RUN/sender.pid"
