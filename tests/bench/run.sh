@@ -34,6 +34,8 @@ read -r dyn_rps dyn_p99 _ < <(run_wrk "$ORIGIN/notices/")
 echo "dynamic (uncached) /notices/: $dyn_rps req/s, p99 $dyn_p99 ms"
 read -r static_rps static_p99 _ < <(run_wrk "$BASE/bench-static/notices.html")
 echo "static copy:                   $static_rps req/s, p99 $static_p99 ms"
+php_line=$(CONNS=$CONNS SECONDS_EACH=$SECONDS_EACH bash tests/bench/php.sh "$ORIGIN" "$RUN" "$dyn_rps" "$dyn_p99")
+echo "$php_line"
 read -r cached_rps cached_p99 cached_max < <(run_wrk "$BASE/notices/")
 echo "cached /notices/:              $cached_rps req/s, p99 $cached_p99 ms, max $cached_max ms"
 read -r home_rps home_p99 home_max < <(run_wrk "$BASE/")
