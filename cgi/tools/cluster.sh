@@ -8,7 +8,8 @@
 #              | host-stop N | host-start N | sql N ARGS...
 #              | cut node|host N | heal node|host N
 #
-# Everything lives under run/cluster/.  `start` makes a fresh cluster with
+# Everything lives under run/cluster/; to the tests and tools it looks like
+# one instance named "cluster" (a database socket, secrets, an SMS log).  `start` makes a fresh cluster with
 # the demo data every time: node 1 bootstraps it (--wsrep-new-cluster) and
 # gets the schema, nodes 2 and 3 join by state transfer (SST, rsync).  A
 # node stopped with node-stop and started again with node-start rejoins
@@ -198,7 +199,9 @@ host() {  # host N host-start|host-stop: stack.sh for handler host N
   local exec_in=""
   [ "$NETNS" = 1 ] && exec_in="ip netns exec portal-h$1"
   PORTAL_INSTANCE=cluster/host$1 PORTAL_DB_SOCKET="$(node_sock "$1")" PORTAL_DB_NODES="$(nodes_for_host "$1")" \
-    PORTAL_SECRETS="$SECRETS" PORTAL_EXEC="$exec_in" bash "$ROOT/cgi/tools/stack.sh" "$2" | sed "s/^/[host $1] /"
+    PORTAL_SECRETS="$SECRETS" PORTAL_EXEC="$exec_in" \
+    PORTAL_SMS_TRANSPORT="${PORTAL_SMS_TRANSPORT:-log:$CL/logs/sms.log}" \
+    bash "$ROOT/cgi/tools/stack.sh" "$2" | sed "s/^/[host $1] /"
 }
 
 start_nginx() {
@@ -250,6 +253,11 @@ case "${1:-}" in
     PORTAL_INSTANCE=cluster/node1 PORTAL_DB_SOCKET="$(node_sock 1)" PORTAL_SECRETS="$SECRETS" \
       bash "$ROOT/cgi/tools/stack.sh" schema | sed 's/^/[node 1] /'
     accounts_for_hosts
+    # seen from outside, the cluster is one instance: run/cluster/ has a
+    # database socket (node 1's), the secrets, and one SMS log (the
+    # gateway's) that every host's sender writes to
+    ln -sf "$(node_sock 1)" "$CL/mysqld.sock"
+    mkdir -p "$CL/logs"
     for n in $(seq 2 $NODES); do start_node "$n"; done
     for h in $(seq $NODES); do host "$h" host-start; done
     start_nginx

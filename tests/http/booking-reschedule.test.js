@@ -15,15 +15,24 @@ const person = h.patients('改约测试', '320102', '136');
 // Two fresh slots of one doctor, in different sessions (or the same
 // session when `sameSession`), from tomorrow on, nobody booked.
 function twoSlots(sameSession = false) {
-  const [a, b] = one(`SELECT t1.id, t2.id FROM time_slots t1 JOIN clinic_sessions c1 ON c1.id = t1.session_id
-      JOIN clinic_sessions c2 ON c2.doctor_id = c1.doctor_id JOIN time_slots t2 ON t2.session_id = c2.id
-    WHERE c1.session_date BETWEEN CURDATE() + INTERVAL 1 DAY AND CURDATE() + INTERVAL 12 DAY
-      AND c2.session_date BETWEEN CURDATE() + INTERVAL 1 DAY AND CURDATE() + INTERVAL 12 DAY
-      AND c1.status = 'open' AND c2.status = 'open' AND t1.is_open = 1 AND t2.is_open = 1
-      AND t1.booked = 0 AND t2.booked = 0 AND t1.id <> t2.id AND ${sameSession ? 'c1.id = c2.id' : 'c1.id <> c2.id'}
-      AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.slot_id IN (t1.id, t2.id)) ORDER BY RAND() LIMIT 1`);
-  h.sql(`UPDATE time_slots SET capacity = 3 WHERE id IN (${a}, ${b})`);
-  return [Number(a), Number(b)];
+  // one free slot first, then a second of the same doctor: two small
+  // queries, not every pair of slots (which grows with every booking made)
+  const free = (alias) => `${alias}.is_open = 1 AND ${alias}.booked = 0
+      AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.slot_id = ${alias}.id)`;
+  const days = (alias) => `${alias}.status = 'open'
+      AND ${alias}.session_date BETWEEN CURDATE() + INTERVAL 1 DAY AND CURDATE() + INTERVAL 12 DAY`;
+  for (let tries = 0; tries < 50; tries++) {
+    const [a, doctor, session] = one(`SELECT t1.id, c1.doctor_id, c1.id FROM time_slots t1
+        JOIN clinic_sessions c1 ON c1.id = t1.session_id WHERE ${days('c1')} AND ${free('t1')} ORDER BY RAND() LIMIT 1`);
+    const second = h.sql(`SELECT t2.id FROM time_slots t2 JOIN clinic_sessions c2 ON c2.id = t2.session_id
+        WHERE c2.doctor_id = ${doctor} AND ${days('c2')} AND ${free('t2')} AND t2.id <> ${a}
+          AND ${sameSession ? `c2.id = ${session}` : `c2.id <> ${session}`} ORDER BY RAND() LIMIT 1`)[0];
+    if (!second) continue;
+    const b = second[0];
+    h.sql(`UPDATE time_slots SET capacity = 3 WHERE id IN (${a}, ${b})`);
+    return [Number(a), Number(b)];
+  }
+  throw new Error('no doctor has two free slots');
 }
 
 async function book(slot, who = person()) {
