@@ -119,6 +119,24 @@ int db_node(void)
     return conn ? node_current : -1;
 }
 
+static int causal_now;   /* the connection's wsrep_sync_wait, 0 or 1 */
+
+/* On a cluster, whether the reads that follow must first wait until this
+ * node has applied what the cluster committed before them (Galera's
+ * causality check, wsrep_sync_wait = 1): yes for what a person reads of
+ * their own right after writing it through another node (a confirmation
+ * page after its POST, a lookup, the office's pages); no for the public
+ * pages every visitor reads alike, which may be a few milliseconds behind
+ * and are served from a cache that may be two seconds old anyway.  The
+ * check costs a round of the cluster's messages per read, so it is only
+ * paid where it matters.  Nothing on one server. */
+void db_causal_reads(int wanted)
+{
+    wanted = wanted ? 1 : 0;
+    if (nnodes <= 1 || (conn && causal_now == wanted)) return;
+    if (db_exec("SET SESSION wsrep_sync_wait = ?", "i", (long long)wanted) >= 0) causal_now = wanted;
+}
+
 /* How many database nodes the process was given: more than one is a
  * Galera cluster. */
 int db_node_count(void)
@@ -146,6 +164,7 @@ static void cache_clear(void)
 
 void db_close(void)
 {
+    causal_now = 0;   /* a new connection starts without the check */
     cache_clear();
     if (conn) mysql_close(conn);
     conn = NULL;
@@ -162,10 +181,6 @@ static MYSQL *node_connect(const struct db_node *n)
     if (!c) return NULL;
     mysql_optionsv(c, MYSQL_SET_CHARSET_NAME, "utf8mb4");
     mysql_optionsv(c, MYSQL_INIT_COMMAND, "SET time_zone = '+08:00'");
-    /* On a cluster every read first waits until this node has applied
-     * what the cluster committed before it (a causality check), so a page
-     * read on one node right after a write through another shows it.  */
-    if (nnodes > 1) mysql_optionsv(c, MYSQL_INIT_COMMAND, "SET SESSION wsrep_sync_wait = 1");
     mysql_optionsv(c, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
     mysql_optionsv(c, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
     mysql_optionsv(c, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);

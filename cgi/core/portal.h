@@ -192,6 +192,7 @@ int db_node(void);                /* index of the node connected to, or -1 */
 int db_node_count(void);          /* nodes given; more than one: a cluster */
 int db_retry_wanted(void);        /* the failed transaction may run again */
 void db_conflict_pause(int tries); /* jittered pause before running it again */
+void db_causal_reads(int wanted);  /* cluster: reads wait for earlier commits */
 
 /* ---- render.c ---- */
 int render_init(void);

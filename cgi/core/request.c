@@ -284,6 +284,9 @@ static int dispatch(const struct program *prog, struct request *r)
         !hdf_utf8_valid(hdf_get_obj(r->hdf, "Cookie")))
         return 400;
     hdf_set_value(r->hdf, "Page.path", r->path);
+    /* on a cluster: a form, a personal page or the office reads what was
+     * just written, wherever it was written (db.c, db_causal_reads) */
+    db_causal_reads(prog->uses_sessions || r->route->shows_form || strcmp(r->method, "POST") == 0);
     int status = guard(prog, r);
     if (status) return status;
     status = handler_run(r);
