@@ -81,11 +81,14 @@ CREATE TABLE survey_answers (
     FOREIGN KEY (question_id) REFERENCES survey_questions (id)
 ) ENGINE=InnoDB;
 
--- One row per survey, question (0: the response itself), department (0:
--- none), month and channel (self: web or invitation; phone: follow-up).
+-- One row per survey, question (0: the response itself), choice (0: the
+-- ratings of a rating question; k: how often choice k was picked),
+-- department (0: none), month and channel (self: web or invitation; phone:
+-- the office's follow-up calls).
 CREATE TABLE survey_stats (
     survey_id      INT UNSIGNED NOT NULL,
     question_id    INT UNSIGNED NOT NULL,
+    choice         TINYINT UNSIGNED NOT NULL,
     department_id  SMALLINT UNSIGNED NOT NULL,
     month          DATE         NOT NULL,
     channel        ENUM('self', 'phone') NOT NULL,
@@ -94,10 +97,14 @@ CREATE TABLE survey_stats (
     r1 INT UNSIGNED NOT NULL DEFAULT 0, r2 INT UNSIGNED NOT NULL DEFAULT 0,
     r3 INT UNSIGNED NOT NULL DEFAULT 0, r4 INT UNSIGNED NOT NULL DEFAULT 0,
     r5 INT UNSIGNED NOT NULL DEFAULT 0,
-    PRIMARY KEY (survey_id, question_id, department_id, month, channel)
+    PRIMARY KEY (survey_id, question_id, choice, department_id, month, channel)
 ) ENGINE=InnoDB;
 
 INSERT INTO rate_rules (scope, max_hits, window_seconds, block_seconds, max_block_seconds, what) VALUES
 ('survey.client', 10, 3600, 0, 0, 'answers to open public surveys from one address'),
 ('survey.token',  20,  900, 60, 3600, 'invitation links tried from one address that were not valid');
 
+
+-- the key of the MACs that stand for a mobile in survey_invitations (a bare
+-- SHA-256 of an 11-digit number is reversed by trying them all)
+INSERT INTO app_secrets (name, value) VALUES ('surveys', HEX(RANDOM_BYTES(32)));

@@ -14,6 +14,7 @@ int survey_open_submit(struct request *r);
 int survey_invited_form(struct request *r);
 int survey_invited_submit(struct request *r);
 int survey_visit_form(struct request *r);
+int surveys_thanks(struct request *r);
 
 /* office (portal-office) */
 int office_surveys(struct request *r);
@@ -32,6 +33,7 @@ int office_survey_results_csv(struct request *r);
  * invitation for the next day (once per visit, once a week per mobile).
  * 0 also when no invitation is due; -1 when the database failed. */
 int surveys_invite_after_visit(long long booking_id);
+int surveys_make_batch(struct request *r, long long survey_id, const char *ward, long long dep, int count);
 
 /* answer.c: the answering form shared by every channel */
 #define SURVEY_QUESTIONS_MAX 30
