@@ -54,6 +54,14 @@ int survey_load(struct request *r, long long survey_id)
     return 1;
 }
 
+/* The error beside question `i`, and in the summary, named by its number. */
+static void answer_error(struct request *r, struct form *f, int i, HDF *q, const char *key)
+{
+    char text[512];
+    snprintf(text, sizeof(text), "第%s%s", hdf_get_value(q, "position", ""), lang(key));
+    form_error_text(r, f, i, text);
+}
+
 static void keep(struct request *r, const char *name, const char *value)
 {
     char key[64];
@@ -93,7 +101,7 @@ int survey_read_answers(struct request *r, struct form *f, struct field *fields,
                     keep(r, pname, "1");
                 }
             }
-            if (!mask && required) form_error_text(r, f, i, lang("Surveys.Error.pick_some"));
+            if (!mask && required) answer_error(r, f, i, q, "Surveys.Error.pick_some");
             snprintf(key, sizeof(key), "Answers.%lld.choices", qid);
             if (mask) hdf_set_int_value(r->private_hdf, key, (int)mask);
             continue;
@@ -103,23 +111,23 @@ int survey_read_answers(struct request *r, struct form *f, struct field *fields,
             if (v && *v) {
                 keep(r, names[i], v);
                 long chars = utf8_chars(v);
-                if (text_has_control(v, 1)) form_error_text(r, f, i, lang("Surveys.Error.control"));
-                else if (chars < 0 || chars > 2000) form_error_text(r, f, i, lang("Surveys.Error.too_long"));
+                if (text_has_control(v, 1)) answer_error(r, f, i, q, "Surveys.Error.control");
+                else if (chars < 0 || chars > 2000) answer_error(r, f, i, q, "Surveys.Error.too_long");
                 else {
                     snprintf(key, sizeof(key), "Answers.%lld.text", qid);
                     hdf_set_value(r->private_hdf, key, v);
                 }
-            } else if (required) form_error_text(r, f, i, lang("Surveys.Error.write_something"));
+            } else if (required) answer_error(r, f, i, q, "Surveys.Error.write_something");
             continue;
         }
         /* rating 1..5, or one of the choices */
         long long max = !strcmp(kind, "rating") ? 5 : options, n = 0;
         if (!v || !*v) {
-            if (required) form_error_text(r, f, i, lang(!strcmp(kind, "rating") ? "Surveys.Error.rate" : "Surveys.Error.pick_one"));
+            if (required) answer_error(r, f, i, q, !strcmp(kind, "rating") ? "Surveys.Error.rate" : "Surveys.Error.pick_one");
             continue;
         }
         if (!parse_int(v, 1, max, &n)) {
-            form_error_text(r, f, i, lang("Surveys.Error.bad_value"));
+            answer_error(r, f, i, q, "Surveys.Error.bad_value");
             continue;
         }
         keep(r, names[i], v);
