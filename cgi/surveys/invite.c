@@ -36,11 +36,12 @@ int surveys_invite_after_visit(long long booking_id)
                        "i", booking_id);
     if (found <= 0) { rc = found < 0 ? -1 : 0; goto out; }
     long long dep = hdf_get_int_value(h, "B.department_id", 0);
-    /* the department's own outpatient survey before the hospital's */
+    /* the department's own survey before the hospital's outpatient one
+     * (the one open longest, when there are several) */
     found = db_row(h, "S", "SELECT id FROM surveys WHERE status = 'active' AND audience IN ('outpatient', 'department')"
                    " AND (department_id = ? OR (department_id IS NULL AND audience = 'outpatient'))"
                    " AND CURDATE() + INTERVAL 1 DAY BETWEEN opens_on AND closes_on"
-                   " ORDER BY department_id IS NULL, id DESC LIMIT 1", "i", dep);
+                   " ORDER BY department_id IS NULL, opens_on, id LIMIT 1", "i", dep);
     if (found <= 0) { rc = found < 0 ? -1 : 0; goto out; }
     char mac[80];
     const char *mobile = hdf_get_value(h, "B.mobile", "");

@@ -174,15 +174,16 @@ test('a check-in queues one invitation for 10:00 the next day; the mobile gets n
   const c = new h.Client(h.ORIGIN, { localAddress: h.nextAddress() });
   const form = await c.get(`/surveys/answer?inv=${token}`);
   assert.equal(form.status, 200);
+  const sid = Number(h.sqlValue(`SELECT survey_id FROM survey_invitations WHERE token_hash = '${hash}'`));
   assert.ok(!form.text.includes('name="department"'));
   const [depId] = one(`SELECT department_id FROM bookings WHERE confirmation_no = '${first.no}'`);
   const csrf = h.csrfOf(form.text);
   // answered twice at the same moment: one response
-  const before = responses(OPD);
-  const both = await Promise.all([0, 1, 2, 3].map(() => c.post('/surveys/answer', { _csrf: csrf, inv: token, ...answers(OPD, 5) })));
+  const before = responses(sid);
+  const both = await Promise.all([0, 1, 2, 3].map(() => c.post('/surveys/answer', { _csrf: csrf, inv: token, ...answers(sid, 5) })));
   assert.deepEqual(both.map((r) => r.status).sort(), [303, 409, 409, 409]);
-  assert.equal(responses(OPD), before + 1);
-  assert.deepEqual(one(`SELECT channel, department_id FROM survey_responses WHERE survey_id = ${OPD} ORDER BY id DESC LIMIT 1`), ['invitation', depId]);
+  assert.equal(responses(sid), before + 1);
+  assert.deepEqual(one(`SELECT channel, department_id FROM survey_responses WHERE survey_id = ${sid} ORDER BY id DESC LIMIT 1`), ['invitation', depId]);
   // reused later: refused
   const again = await c.get(`/surveys/answer?inv=${token}`);
   assert.equal(again.status, 409);
@@ -204,7 +205,8 @@ test("the booking's page offers the survey after the visit, and it answers the v
   const form = await b.client.get(link);
   assert.equal(form.status, 200);
   const q = new URL(link, h.ORIGIN).searchParams;
-  const res = await b.client.post('/surveys/answer', { _csrf: h.csrfOf(form.text), no: q.get('no'), t: q.get('t'), ...answers(OPD, 4) });
+  const sid = Number(h.sqlValue(`SELECT i.survey_id FROM survey_invitations i JOIN bookings b ON b.id = i.booking_id WHERE b.confirmation_no = '${b.no}'`));
+  const res = await b.client.post('/surveys/answer', { _csrf: h.csrfOf(form.text), no: q.get('no'), t: q.get('t'), ...answers(sid, 4) });
   assert.equal(res.status, 303);
   assert.equal((await b.client.get(link)).status, 409);
   // a forged booking link gives nothing
