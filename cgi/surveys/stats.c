@@ -67,7 +67,7 @@ int stats_month_span(const char *from, const char *to)
  * every label here is digits, so nothing needs escaping. */
 void stats_trend_svg(STRING *out, const char *labelled_by, const struct stats_point *p, int count)
 {
-    const int bar = 28, gap = 12, top = 20, height = 150, left = 36;
+    const int bar = 34, gap = 14, top = 24, height = 150, left = 44;
     int width = left + count * (bar + gap) + gap;
     if (width < 200) width = 200;
     string_appendf(out, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\""
@@ -76,7 +76,7 @@ void stats_trend_svg(STRING *out, const char *labelled_by, const struct stats_po
     for (int g = 0; g <= 100; g += 50) {
         int y = top + height - height * g / 100;
         string_appendf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ccc\"/>"
-                       "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%d%%</text>",
+                       "<text x=\"%d\" y=\"%d\" font-size=\"14\" text-anchor=\"end\">%d%%</text>",
                        left, y, width, y, left - 4, y + 4, g);
     }
     for (int i = 0; i < count; i++) {
@@ -88,11 +88,11 @@ void stats_trend_svg(STRING *out, const char *labelled_by, const struct stats_po
             string_appendf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#1d70b8\"/>",
                            x, top + height - h, bar, h);
         }
-        string_appendf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>",
+        string_appendf(out, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%s</text>",
                        x + bar / 2, top + height - (p[i].permille >= 0 ? (int)(height * p[i].permille / 1000) : 0) - 4, v);
-        string_appendf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%.2s</text>"
-                       "<text x=\"%d\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\">%.4s</text>",
-                       x + bar / 2, top + height + 14, p[i].month + 5, x + bar / 2, top + height + 27, p[i].month);
+        string_appendf(out, "<text x=\"%d\" y=\"%d\" font-size=\"15\" text-anchor=\"middle\">%.2s</text>"
+                       "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%.4s</text>",
+                       x + bar / 2, top + height + 17, p[i].month + 5, x + bar / 2, top + height + 32, p[i].month);
     }
     string_append(out, "</svg>");
 }

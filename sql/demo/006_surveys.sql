@@ -30,3 +30,32 @@ INSERT INTO survey_questions (survey_id, position, kind, prompt, required, choic
   (@ipd, 8, 'rating', '对本次住院的总体满意程度', 1, NULL),
   (@ipd, 9, 'multiple', '您认为最需要改进的方面', 0, '等候时间\n沟通解释\n护理服务\n病房环境\n膳食\n费用'),
   (@ipd, 10, 'text', '您对我们还有什么意见和建议', 0, NULL);
+
+-- Six months of answers to the outpatient survey (invitations, and every
+-- tenth a phone follow-up), with their statistics made from them, so the
+-- results page has something to show.
+INSERT INTO survey_responses (survey_id, department_id, channel, month, submitted_at)
+WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 240)
+SELECT @opd, d.id, IF(n.i % 10 = 0, 'phone', 'invitation'),
+       DATE_FORMAT(CURDATE() - INTERVAL (n.i % 6) MONTH, '%Y-%m-01'),
+       LEAST(NOW(), DATE_FORMAT(CURDATE() - INTERVAL (n.i % 6) MONTH, '%Y-%m-01') + INTERVAL (n.i % 27) DAY + INTERVAL 10 HOUR)
+  FROM n JOIN departments d ON d.sort_order = 1 + n.i % 9;
+
+INSERT INTO survey_answers (response_id, question_id, rating)
+SELECT r.id, q.id, GREATEST(1, 5 - ((r.id * 7 + q.position * 5 + (r.month = DATE_FORMAT(CURDATE(), '%Y-%m-01'))) % 4)
+                                  * ((r.id + q.position) % 3 = 0))
+  FROM survey_responses r JOIN survey_questions q ON q.survey_id = r.survey_id AND q.kind = 'rating'
+ WHERE r.survey_id = @opd;
+
+INSERT INTO survey_stats (survey_id, question_id, choice, department_id, month, channel, n, total, r1, r2, r3, r4, r5)
+SELECT r.survey_id, a.question_id, 0, r.department_id, r.month, IF(r.channel = 'phone', 'phone', 'self'),
+       COUNT(*), SUM(a.rating), SUM(a.rating = 1), SUM(a.rating = 2), SUM(a.rating = 3), SUM(a.rating = 4), SUM(a.rating = 5)
+  FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = @opd
+ GROUP BY r.survey_id, a.question_id, r.department_id, r.month, IF(r.channel = 'phone', 'phone', 'self');
+
+INSERT INTO survey_stats (survey_id, question_id, choice, department_id, month, channel, n)
+SELECT survey_id, 0, 0, department_id, month, IF(channel = 'phone', 'phone', 'self'), COUNT(*)
+  FROM survey_responses WHERE survey_id = @opd
+ GROUP BY survey_id, department_id, month, IF(channel = 'phone', 'phone', 'self');
+
+UPDATE surveys SET responses = (SELECT COUNT(*) FROM survey_responses WHERE survey_id = @opd) WHERE id = @opd;

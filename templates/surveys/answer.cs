@@ -29,7 +29,7 @@
       <?cs if:q.kind == "rating" ?>
       <div class="rating-scale">
         <?cs loop:k = 1, 5, 1 ?>
-        <div class="rating"><input type="radio" id="f-<?cs var:qn ?><?cs if:k != 1 ?>-<?cs var:k ?><?cs /if ?>" name="<?cs var:qn ?>" value="<?cs var:k ?>"<?cs if:Form[qn] == k ?> checked<?cs /if ?>><label for="f-<?cs var:qn ?><?cs if:k != 1 ?>-<?cs var:k ?><?cs /if ?>"><span class="rating-n"><?cs var:k ?></span><span class="rating-word"><?cs var:Lang.Surveys.Rating[k] ?></span></label></div>
+        <div class="rating"><input type="radio" id="f-<?cs var:qn ?><?cs if:k != 1 ?>-<?cs var:k ?><?cs /if ?>" name="<?cs var:qn ?>" value="<?cs var:k ?>"<?cs if:Form[qn] == k ?> checked<?cs /if ?>><label for="f-<?cs var:qn ?><?cs if:k != 1 ?>-<?cs var:k ?><?cs /if ?>"><span class="rating-n"><?cs var:k ?><span class="visually-hidden"> <?cs var:Lang.Surveys.points ?> </span></span><span class="rating-word"><?cs var:Lang.Surveys.Rating[k] ?></span></label></div>
         <?cs /loop ?>
       </div>
       <?cs elif:q.kind == "single" ?>
