@@ -101,7 +101,7 @@ CREATE TABLE survey_stats (
 ) ENGINE=InnoDB;
 
 INSERT INTO rate_rules (scope, max_hits, window_seconds, block_seconds, max_block_seconds, what) VALUES
-('survey.client', 10, 3600, 0, 0, 'answers to open public surveys from one address'),
+('survey.client', 30, 3600, 0, 0, 'answers to open public surveys from one address (hospital Wi-Fi: many patients, one address)'),
 ('survey.token',  20,  900, 60, 3600, 'invitation links tried from one address that were not valid');
 
 

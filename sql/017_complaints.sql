@@ -61,6 +61,6 @@ CREATE TABLE star_entries (
 ) ENGINE=InnoDB;
 
 INSERT INTO rate_rules (scope, max_hits, window_seconds, block_seconds, max_block_seconds, what) VALUES
-('complaint.client',        5, 3600,  0,    0, 'complaints, suggestions and praise filed from one address'),
+('complaint.client',       20, 3600,  0,    0, 'complaints, suggestions and praise filed from one address (hospital Wi-Fi: many patients, one address)'),
 ('complaint.lookup.client', 20, 900, 60, 3600, 'failed complaint status lookups from one address'),
 ('complaint.lookup.number',  5, 900, 60, 3600, 'failed status lookups of one tracking number');

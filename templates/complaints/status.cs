@@ -5,7 +5,7 @@
   <div><dt><?cs var:Lang.Complaints.tracking_no ?></dt><dd><?cs var:Complaint.no ?></dd></div>
   <div><dt><?cs var:Lang.Complaints.f_kind ?></dt><dd><?cs var:Lang.Complaints.Kind[Complaint.kind] ?></dd></div>
   <div><dt><?cs var:Lang.Complaints.Office.received_at ?></dt><dd><?cs var:Complaint.received_at ?></dd></div>
-  <div><dt><?cs var:Lang.Complaints.steps ?></dt><dd><strong><?cs var:Lang.Complaints.Status[Complaint.status] ?></strong><?cs if:Complaint.department ?> · <?cs var:Complaint.department ?><?cs /if ?></dd></div>
+  <div><dt><?cs var:Lang.Complaints.state ?></dt><dd><strong><?cs var:Lang.Complaints.Status[Complaint.status] ?></strong><?cs if:Complaint.department ?> · <?cs var:Complaint.department ?><?cs /if ?></dd></div>
 </dl>
 <h2><?cs var:Lang.Complaints.steps ?></h2>
 <ol><?cs each:s = Steps ?><li><?cs var:s.at ?> <?cs var:Lang.Complaints.Step[s.step] ?></li><?cs /each ?></ol>

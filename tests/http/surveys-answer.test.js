@@ -77,7 +77,7 @@ test('values a question does not offer are refused: a rating of 6 or 0, a choice
   assert.equal(one(`SELECT channel FROM survey_responses WHERE survey_id = ${OPD} ORDER BY id DESC LIMIT 1`)[0], 'web');
 });
 
-test('an open survey is limited per address (rate rule survey.client): the 11th answer in an hour is refused, its answers kept', async () => {
+test('an open survey is limited per address (rate rule survey.client): the 31st answer in an hour is refused, its answers kept', async () => {
   const c = new h.Client(h.ORIGIN, { localAddress: h.nextAddress() });
   const token = await c.csrf(`/surveys/${OPD}`);
   const [, max] = one("SELECT scope, max_hits FROM rate_rules WHERE scope = 'survey.client'");
