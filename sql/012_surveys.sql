@@ -74,9 +74,26 @@ CREATE TABLE survey_answers (
     question_id  INT UNSIGNED NOT NULL,
     rating       TINYINT UNSIGNED NULL,      -- 1..5
     choices      INT UNSIGNED NULL,          -- bit k-1 set: choice k picked
-    answer_text  TEXT         NULL,
     PRIMARY KEY (response_id, question_id),
-    KEY text_answers (question_id, response_id),
+    KEY (question_id),
+    FOREIGN KEY (response_id) REFERENCES survey_responses (id),
+    FOREIGN KEY (question_id) REFERENCES survey_questions (id)
+) ENGINE=InnoDB;
+
+-- Free-text answers, with what the results page filters them by, so the
+-- newest hundred of a survey are read backwards along one index without a
+-- join, however many responses there are.
+CREATE TABLE survey_texts (
+    id             INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    survey_id      INT UNSIGNED NOT NULL,
+    question_id    INT UNSIGNED NOT NULL,
+    response_id    INT UNSIGNED NOT NULL,
+    department_id  SMALLINT UNSIGNED NOT NULL,
+    month          DATE         NOT NULL,
+    channel        ENUM('self', 'phone') NOT NULL,
+    submitted_on   DATE         NOT NULL,
+    answer_text    TEXT         NOT NULL,
+    KEY newest (survey_id, id),
     FOREIGN KEY (response_id) REFERENCES survey_responses (id),
     FOREIGN KEY (question_id) REFERENCES survey_questions (id)
 ) ENGINE=InnoDB;

@@ -169,10 +169,18 @@ int survey_store_response(struct request *r, long long survey_id, long long depa
         int rating = hdf_get_int_value(a, "rating", 0);
         int choices = hdf_get_int_value(a, "choices", 0);
         const char *text = hdf_get_value(a, "text", NULL);
-        if (!rating && !choices && !text) continue;
-        if (db_exec("INSERT INTO survey_answers (response_id, question_id, rating, choices, answer_text)"
-                    " VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), ?)",
-                    "iiiis", rid, qid, (long long)rating, (long long)choices, text) != 1)
+        if (text) {
+            if (db_exec("INSERT INTO survey_texts (survey_id, question_id, response_id, department_id, month,"
+                        " channel, submitted_on, answer_text)"
+                        " VALUES (?, ?, ?, ?, DATE_FORMAT(NOW(), '%Y-%m-01'), ?, CURDATE(), ?)",
+                        "iiiiss", survey_id, qid, rid, department_id, stats_channel, text) != 1)
+                return -1;
+            continue;
+        }
+        if (!rating && !choices) continue;
+        if (db_exec("INSERT INTO survey_answers (response_id, question_id, rating, choices)"
+                    " VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0))",
+                    "iiii", rid, qid, (long long)rating, (long long)choices) != 1)
             return -1;
         if (rating && count(survey_id, qid, 0, department_id, stats_channel, rating)) return -1;
         for (int k = 1; k <= SURVEY_CHOICES_MAX; k++)

@@ -157,15 +157,13 @@ int office_survey_results(struct request *r)
     if (load_results(r, r->path_id, &f) ||
         db_rows(r->hdf, "Departments", "SELECT id, name FROM departments ORDER BY sort_order, id", "") < 0 ||
         db_rows(r->hdf, "Texts",
-                "SELECT q.prompt, a.answer_text AS text, DATE_FORMAT(s.submitted_at, '%Y-%m-%d') AS day, s.channel,"
-                " COALESCE(d.name, '') AS department"
-                " FROM survey_questions q JOIN survey_answers a ON a.question_id = q.id"
-                " JOIN survey_responses s ON s.id = a.response_id LEFT JOIN departments d ON d.id = s.department_id"
-                " WHERE q.survey_id = ? AND q.kind = 'text' AND a.answer_text IS NOT NULL"
-                " AND s.month BETWEEN ? AND ? AND (? = 0 OR s.department_id = ?)"
-                " AND (? = 'all' OR IF(s.channel = 'phone', 'phone', 'self') = ?)"
-                " AND (? = '' OR a.answer_text LIKE CONCAT('%', REPLACE(REPLACE(REPLACE(?, '\\\\', '\\\\\\\\'), '%', '\\\\%'), '_', '\\\\_'), '%'))"
-                " ORDER BY a.response_id DESC LIMIT 100",
+                "SELECT q.prompt, t.answer_text AS text, DATE_FORMAT(t.submitted_on, '%Y-%m-%d') AS day,"
+                " t.channel, COALESCE(d.name, '') AS department"
+                " FROM (SELECT * FROM survey_texts" WHERE_FILTER
+                "       AND (? = '' OR answer_text LIKE CONCAT('%', REPLACE(REPLACE(REPLACE(?, '\\\\', '\\\\\\\\'), '%', '\\\\%'), '_', '\\\\_'), '%'))"
+                "       ORDER BY id DESC LIMIT 100) t"
+                " JOIN survey_questions q ON q.id = t.question_id LEFT JOIN departments d ON d.id = t.department_id"
+                " ORDER BY t.id DESC",
                 FILTER_TYPES "ss", FILTER_ARGS(r->path_id, &f), f.search, f.search) < 0)
         return 500;
     return render(r, "surveys/office_results.cs");

@@ -12,6 +12,7 @@ GRANT SELECT (id, survey_id, token_hash, booking_id, department_id, used_at, exp
 GRANT UPDATE (used_at) ON portal.survey_invitations TO 'portal_public'@'localhost';
 GRANT INSERT ON portal.survey_responses TO 'portal_public'@'localhost';
 GRANT INSERT ON portal.survey_answers TO 'portal_public'@'localhost';
+GRANT INSERT ON portal.survey_texts TO 'portal_public'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON portal.survey_stats TO 'portal_public'@'localhost';
 
 -- complaints: the public files them and reads its own by number + mobile;
@@ -29,6 +30,7 @@ GRANT SELECT, INSERT, DELETE ON portal.survey_questions TO 'portal_office'@'loca
 GRANT SELECT, INSERT ON portal.survey_invitations TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT ON portal.survey_responses TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT ON portal.survey_answers TO 'portal_office'@'localhost';
+GRANT SELECT, INSERT ON portal.survey_texts TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON portal.survey_stats TO 'portal_office'@'localhost';
 
 GRANT SELECT ON portal.complaints TO 'portal_office'@'localhost';
