@@ -48,14 +48,21 @@ CREATE TABLE survey_invitations (
     survey_id      INT UNSIGNED NOT NULL,
     token_hash     CHAR(64)     NOT NULL UNIQUE,       -- SHA-256 of the token
     booking_id     INT UNSIGNED NULL UNIQUE,           -- once per visit
-    mobile_hash    CHAR(64)     NULL,                  -- the weekly limit per mobile
     department_id  SMALLINT UNSIGNED NULL,
     ward           VARCHAR(60)  NULL,                  -- a printed batch
     created_at     DATETIME     NOT NULL,
     expires_at     DATETIME     NOT NULL,
     used_at        DATETIME     NULL,
-    KEY (mobile_hash, created_at),
     FOREIGN KEY (survey_id) REFERENCES surveys (id)
+) ENGINE=InnoDB;
+
+-- When a mobile was last invited after a visit (at most once in 7 days):
+-- the mobile as its MAC with the 'surveys' key, never the number.  Taken by
+-- one INSERT ... ON DUPLICATE KEY UPDATE, which two check-ins of one mobile
+-- at the same moment serialise on the row (no gap locks, no deadlock).
+CREATE TABLE survey_invite_mobiles (
+    mobile_mac       CHAR(64) NOT NULL PRIMARY KEY,
+    last_invited_at  DATETIME NOT NULL
 ) ENGINE=InnoDB;
 
 CREATE TABLE survey_responses (
@@ -122,6 +129,6 @@ INSERT INTO rate_rules (scope, max_hits, window_seconds, block_seconds, max_bloc
 ('survey.token',  20,  900, 60, 3600, 'invitation links tried from one address that were not valid');
 
 
--- the key of the MACs that stand for a mobile in survey_invitations (a bare
+-- the key of the MACs that stand for a mobile in survey_invite_mobiles (a bare
 -- SHA-256 of an 11-digit number is reversed by trying them all)
 INSERT INTO app_secrets (name, value) VALUES ('surveys', HEX(RANDOM_BYTES(32)));

@@ -6,9 +6,10 @@
  * unique) to its department's outpatient survey, or the hospital's, open
  * tomorrow; it is queued in the one notification outbox not to be sent
  * before 10:00 the next day.  A mobile gets at most one invitation in 7 days:
- * its MAC with the 'surveys' key (never the number) is kept with the
- * invitation, and the check and the insert run under a lock on that key's
- * index range, so two check-ins at once cannot both pass.
+ * its MAC with the 'surveys' key (never the number) and when it was last
+ * invited are one row of survey_invite_mobiles, taken by a single upsert,
+ * so two check-ins of one mobile at once cannot both pass (and cannot
+ * deadlock).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,17 +49,22 @@ int surveys_invite_after_visit(long long booking_id)
     char msg[64];
     snprintf(msg, sizeof(msg), "survey-mobile:%s", mobile);
     if (secret_mac("surveys", msg, mac, sizeof(mac), 0)) goto out;
-    found = db_row(h, "Recent", "SELECT id FROM survey_invitations WHERE mobile_hash = ?"
-                   " AND created_at > NOW() - INTERVAL 7 DAY LIMIT 1 FOR UPDATE", "s", mac);
-    if (found != 0) { rc = found < 0 ? -1 : 0; goto out; }   /* invited this week already */
-    found = db_row(h, "Visit", "SELECT id FROM survey_invitations WHERE booking_id = ? FOR UPDATE", "i", booking_id);
+    found = db_row(h, "Visit", "SELECT id FROM survey_invitations WHERE booking_id = ?", "i", booking_id);
     if (found != 0) { rc = found < 0 ? -1 : 0; goto out; }   /* once per visit */
+    /* the mobile's week: taken in one statement on its row */
+    if (db_exec("SET @survey_invite = 1", "") < 0 ||
+        db_exec("INSERT INTO survey_invite_mobiles (mobile_mac, last_invited_at) VALUES (?, NOW())"
+                " ON DUPLICATE KEY UPDATE last_invited_at = IF((@survey_invite :="
+                " last_invited_at <= NOW() - INTERVAL 7 DAY), NOW(), last_invited_at)", "s", mac) < 0 ||
+        db_row(h, "Week", "SELECT @survey_invite AS ok", "") != 1)
+        goto out;
+    if (!hdf_get_int_value(h, "Week.ok", 0)) { rc = 0; goto out; }   /* invited this week already */
     char token[64], hash[65];
     if (new_token(token, hash)) goto out;
     long long sid = hdf_get_int_value(h, "S.id", 0);
-    if (db_exec("INSERT INTO survey_invitations (survey_id, token_hash, booking_id, mobile_hash, department_id,"
-                " created_at, expires_at) VALUES (?, ?, ?, ?, ?, NOW(), CURDATE() + INTERVAL ? DAY)",
-                "isisii", sid, hash, booking_id, mac, dep, (long long)INVITATION_DAYS + 1) != 1)
+    if (db_exec("INSERT INTO survey_invitations (survey_id, token_hash, booking_id, department_id,"
+                " created_at, expires_at) VALUES (?, ?, ?, ?, NOW(), CURDATE() + INTERVAL ? DAY)",
+                "isiii", sid, hash, booking_id, dep, (long long)INVITATION_DAYS + 1) != 1)
         goto out;
     if (db_row(h, "When", "SELECT DATE_FORMAT(CURDATE() + INTERVAL 1 DAY, '%Y-%m-%d 10:00:00') AS at", "") != 1)
         goto out;

@@ -28,6 +28,7 @@ GRANT SELECT ON portal.star_entries TO 'portal_public'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON portal.surveys TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT, DELETE ON portal.survey_questions TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT ON portal.survey_invitations TO 'portal_office'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON portal.survey_invite_mobiles TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT ON portal.survey_responses TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT ON portal.survey_answers TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT ON portal.survey_texts TO 'portal_office'@'localhost';

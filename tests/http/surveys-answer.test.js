@@ -8,6 +8,9 @@
 'use strict';
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
 const h = require('./helpers.js');
 
 const one = (q) => h.sql(q)[0];
@@ -151,11 +154,17 @@ test('a check-in queues one invitation for 10:00 the next day; the mobile gets n
   assert.equal(inv.tomorrow, true);
   assert.equal(inv.mobile, who.mobile);
   assert.match(inv.link, new RegExp(`^${h.site('url').replace(/[.]/g, '\\.')}/surveys/answer\\?inv=[A-Za-z0-9_-]{43}$`));
-  // the invitation row stores the token's hash and no mobile
+  // the invitation row stores the token's hash; the weekly limit keeps the
+  // mobile's MAC, not the number
   const token = new URL(inv.link).searchParams.get('inv');
-  const [hash, mobileHash] = one(`SELECT token_hash, mobile_hash FROM survey_invitations i JOIN bookings b ON b.id = i.booking_id WHERE b.confirmation_no = '${first.no}'`);
+  const [hash] = one(`SELECT token_hash FROM survey_invitations i JOIN bookings b ON b.id = i.booking_id WHERE b.confirmation_no = '${first.no}'`);
   assert.equal(hash, h.sha256hex(token));
-  assert.ok(!mobileHash.includes(who.mobile));
+  const key = Buffer.from(h.sqlValue("SELECT value FROM app_secrets WHERE name = 'surveys'"), 'hex');
+  const mac = crypto.createHmac('sha256', key).update(`survey-mobile:${who.mobile}`).digest('base64url');
+  assert.equal(h.sqlValue(`SELECT COUNT(*) FROM survey_invite_mobiles WHERE mobile_mac = '${mac}'`), '1');
+  assert.equal(h.sqlValue(`SELECT COUNT(*) FROM survey_invite_mobiles WHERE mobile_mac LIKE '%${who.mobile}%'`), '0');
+  const cols = h.sql("SELECT column_name FROM information_schema.columns WHERE table_schema = 'portal' AND table_name = 'survey_invitations'").map((r) => r[0]);
+  assert.ok(!cols.some((c2) => /mobile/.test(c2)));
   // once per visit: the booking cannot have a second invitation
   assert.throws(() => h.sql(`INSERT INTO survey_invitations (survey_id, token_hash, booking_id, created_at, expires_at)
     SELECT survey_id, SHA2('x${h.uniq()}', 256), booking_id, NOW(), NOW() FROM survey_invitations WHERE token_hash = '${hash}'`), /Duplicate/);
@@ -164,8 +173,8 @@ test('a check-in queues one invitation for 10:00 the next day; the mobile gets n
   await checkIn(desk, second.no);
   assert.equal(invitationOf(second.no), null);
   assert.equal(h.sqlValue(`SELECT COUNT(*) FROM survey_invitations i JOIN bookings b ON b.id = i.booking_id WHERE b.confirmation_no = '${second.no}'`), '0');
-  // ... but after a week it would be invited again
-  h.sql(`UPDATE survey_invitations SET created_at = NOW() - INTERVAL 8 DAY WHERE token_hash = '${hash}'`);
+  // ... but after a week it is invited again
+  h.sql(`UPDATE survey_invite_mobiles SET last_invited_at = NOW() - INTERVAL 7 DAY - INTERVAL 1 MINUTE WHERE mobile_mac = '${mac}'`);
   const third = await bookToday({ ...person(), mobile: who.mobile });
   await checkIn(desk, third.no);
   assert.ok(invitationOf(third.no));
@@ -190,6 +199,39 @@ test('a check-in queues one invitation for 10:00 the next day; the mobile gets n
   assert.ok(again.text.includes(h.lang('Surveys.Refused.used')));
   const bad = await c.get(`/surveys/answer?inv=${'A'.repeat(43)}`);
   assert.equal(bad.status, 404);
+});
+
+test('two check-ins of one mobile at the same moment: both checked in, one invitation', async () => {
+  const desks = [await h.loggedIn('desk', h.ORIGIN), await h.loggedIn('desk', h.ORIGIN)];
+  const shared = person().mobile;
+  const visits = [await bookToday({ ...person(), mobile: shared }), await bookToday({ ...person(), mobile: shared })];
+  const tokens = await Promise.all(desks.map((d) => d.csrf('/office/desk')));
+  const res = await Promise.all(visits.map((v, i) => desks[i].post('/office/desk/checkin', { _csrf: tokens[i], code: v.no })));
+  assert.deepEqual(res.map((r) => r.status), [200, 200]);
+  assert.equal(visits.filter((v) => invitationOf(v.no)).length, 1);
+});
+
+test('the invitation is delivered by the one sender at its time, with its link; its token is erased once sent', async () => {
+  const desk = await h.loggedIn('desk', h.ORIGIN);
+  const b = await bookToday(person());
+  await checkIn(desk, b.no);
+  const inv = invitationOf(b.no);
+  assert.ok(inv);
+  assert.equal(h.sqlValue(`SELECT status FROM notification_outbox WHERE idempotency_key = 'survey_invite:${b.no}'`), 'pending');
+  // the next day at 10:00 has come
+  h.sql(`UPDATE notification_outbox SET next_attempt_at = NOW() WHERE idempotency_key = 'survey_invite:${b.no}'`);
+  const log = path.join(h.ROOT, 'run', h.INSTANCE, 'logs', 'sms.log');
+  const sent = await h.waitFor(() => {
+    const line = fs.existsSync(log) && fs.readFileSync(log, 'utf8').split('\n').find((l) => l.includes(`key=survey_invite:${b.no} `));
+    return line || null;
+  }, { timeout: 8000, interval: 100 });
+  assert.ok(sent.value, 'delivered');
+  const [dep] = one(`SELECT d.name FROM bookings b JOIN departments d ON d.id = b.department_id WHERE b.confirmation_no = '${b.no}'`);
+  assert.ok(sent.value.includes(`to=${inv.mobile}`));
+  assert.ok(sent.value.includes(`到${dep}就诊`));
+  assert.ok(sent.value.includes(inv.link));
+  await h.waitFor(() => h.sqlValue(`SELECT status FROM notification_outbox WHERE idempotency_key = 'survey_invite:${b.no}'`) === 'sent');
+  assert.equal(h.sqlValue(`SELECT params FROM notification_outbox WHERE idempotency_key = 'survey_invite:${b.no}'`), '{}');
 });
 
 test("the booking's page offers the survey after the visit, and it answers the visit's invitation", async () => {
