@@ -113,6 +113,13 @@ test('a ward QR invitation opened on a phone, answered, and the office sees it i
     const said = `护士很耐心,夜里呼叫也来得很快。(${Date.now()})`;
     await page.getByLabel(/意见和建议/).fill(said);
     await check(page, 'answer-filled', false);
+    // in the large-text mode (适老化) the ratings still fit the phone
+    const large = await phone();
+    await large.context.addCookies([{ name: 'textsize', value: 'large', url: BASE }]);
+    await open(large.page, local);
+    assert.ok(await large.page.evaluate(() => document.documentElement.classList.contains('text-large')));
+    await check(large.page, 'answer-large', false);
+    await large.context.close();
     await submit(page, '提交问卷');
     assert.equal(new URL(page.url()).pathname, '/surveys/thanks');
     await check(page, 'thanks', false);
