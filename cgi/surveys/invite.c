@@ -42,6 +42,7 @@ int surveys_invite_after_visit(long long booking_id)
     found = db_row(h, "S", "SELECT id FROM surveys WHERE status = 'active' AND audience IN ('outpatient', 'department')"
                    " AND (department_id = ? OR (department_id IS NULL AND audience = 'outpatient'))"
                    " AND CURDATE() + INTERVAL 1 DAY BETWEEN opens_on AND closes_on"
+                   " AND EXISTS (SELECT 1 FROM survey_questions q WHERE q.survey_id = surveys.id)"
                    " ORDER BY department_id IS NULL, opens_on, id LIMIT 1", "i", dep);
     if (found <= 0) { rc = found < 0 ? -1 : 0; goto out; }
     char mac[80];

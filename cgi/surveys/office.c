@@ -309,7 +309,9 @@ int office_survey_followup_submit(struct request *r)
         if (departments(r) < 0) return 500;
         return render(r, "surveys/answer.cs");
     }
-    if (strcmp(hdf_get_value(r->hdf, "Survey.status", ""), "active")) return 409;
+    if (strcmp(hdf_get_value(r->hdf, "Survey.status", ""), "active") ||
+        !hdf_obj_child(hdf_get_obj(r->hdf, "Survey.questions")))
+        return 409;
     if (db_begin()) return 503;
     if (survey_store_response(r, r->path_id, dep, "phone") ||
         audit_record(r, "followup", "survey", r->path_id, NULL, NULL) || db_commit())

@@ -19,6 +19,7 @@ int surveys_list(struct request *r)
     if (db_rows(r->hdf, "Surveys",
                 "SELECT id, title, audience, DATE_FORMAT(closes_on, '%Y-%m-%d') AS closes_on FROM surveys"
                 " WHERE status = 'active' AND is_public = 1 AND CURDATE() BETWEEN opens_on AND closes_on"
+                " AND EXISTS (SELECT 1 FROM survey_questions q WHERE q.survey_id = surveys.id)"
                 " ORDER BY id", "") < 0)
         return 500;
     return render(r, "surveys/list.cs");
@@ -57,13 +58,19 @@ static long long picked_department(struct request *r)
     return dep;
 }
 
+/* A survey without questions takes no answers. */
+static int answerable(struct request *r)
+{
+    return hdf_obj_child(hdf_get_obj(r->hdf, "Survey.questions")) != NULL;
+}
+
 /* GET /surveys/{id} : an open public survey. */
 int survey_open_form(struct request *r)
 {
     int found = survey_load(r, r->path_id);
     if (found < 0) return 500;
     if (!found || !hdf_get_int_value(r->hdf, "Survey.is_public", 0)) return 404;
-    if (strcmp(hdf_get_value(r->hdf, "Survey.state", ""), "open")) return refused(r, 410, "closed");
+    if (strcmp(hdf_get_value(r->hdf, "Survey.state", ""), "open") || !answerable(r)) return refused(r, 410, "closed");
     hdf_set_value(r->hdf, "Form.action", "open");
     return show(r, 200);
 }
@@ -78,7 +85,7 @@ int survey_open_submit(struct request *r)
     int found = survey_load(r, r->path_id);
     if (found < 0) return 500;
     if (!found || !hdf_get_int_value(r->hdf, "Survey.is_public", 0)) return 404;
-    if (strcmp(hdf_get_value(r->hdf, "Survey.state", ""), "open")) return refused(r, 410, "closed");
+    if (strcmp(hdf_get_value(r->hdf, "Survey.state", ""), "open") || !answerable(r)) return refused(r, 410, "closed");
     hdf_set_value(r->hdf, "Form.action", "open");
     long long dep = picked_department(r);
     if (survey_read_answers(r, &f, fields, names)) return show(r, 422);
@@ -131,7 +138,7 @@ static long long invitation(struct request *r, int *status)
     long long sid = atoll(hdf_get_value(r->private_hdf, "Inv.survey_id", "0"));
     found = survey_load(r, sid);
     if (found <= 0) { *status = found < 0 ? 500 : 404; return 0; }
-    if (!strcmp(hdf_get_value(r->hdf, "Survey.state", ""), "closed")) { *status = 410; return 0; }
+    if (!strcmp(hdf_get_value(r->hdf, "Survey.state", ""), "closed") || !answerable(r)) { *status = 410; return 0; }
     /* the answers are about the invitation's department */
     const char *dep = hdf_get_value(r->private_hdf, "Inv.department_id", NULL);
     if (dep) hdf_set_value(r->hdf, "Survey.department_id", dep);

@@ -96,6 +96,18 @@ test('an open survey is limited per address (rate rule survey.client): the 31st 
   assert.match(refused.text, new RegExp(`name="q${r1.id}" value="3" checked`));
 });
 
+test('a survey without questions is not listed and takes no answers', async () => {
+  const office = await h.loggedIn('office', h.ORIGIN);
+  const created = await office.post('/office/surveys/new', { _csrf: office.token, title: `空问卷 ${h.uniq()}`, audience: 'volunteer',
+    opens_on: h.dbTime().slice(0, 10), closes_on: h.dbTime('+ INTERVAL 9 DAY').slice(0, 10), is_public: '1' });
+  const id = Number(created.location.match(/surveys\/(\d+)/)[1]);
+  const c = new h.Client(h.ORIGIN, { localAddress: h.nextAddress() });
+  assert.ok(!(await c.get('/surveys/')).text.includes(`href="/surveys/${id}"`));
+  assert.equal((await c.get(`/surveys/${id}`)).status, 410);
+  assert.equal((await office.post(`/office/surveys/${id}/followup`, { _csrf: office.token })).status, 409);
+  assert.equal(responses(id), 0);
+});
+
 test('a closed survey cannot be opened or answered', async () => {
   const office = await h.loggedIn('office', h.ORIGIN);
   const created = await office.post('/office/surveys/new', { _csrf: office.token, title: `已结束 ${h.uniq()}`, audience: 'outpatient',
