@@ -44,6 +44,7 @@ static const struct route routes[] = {
     {"GET", "/office/surveys/new", office_survey_new, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/surveys/new", office_survey_create, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"GET", "/office/surveys/{id}", office_survey_view, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/surveys/{id}/edit", office_survey_update, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/surveys/{id}/questions", office_survey_question_add, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/surveys/{id}/questions/delete", office_survey_question_delete, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/surveys/{id}/invitations", office_survey_invitations, ROLE_OFFICE | ROLE_ADMIN, 1},

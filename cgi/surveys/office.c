@@ -41,6 +41,25 @@ static const char *dates_in_order(const struct form *f, const char *value)
     return NULL;
 }
 
+/* What may change without a new version: the title, the dates (to close a
+ * survey early, or keep it open longer) and whether it is listed. */
+enum { E_TITLE, E_OPENS, E_CLOSES, E_PUBLIC };
+static const char *edit_dates_in_order(const struct form *f, const char *value);
+static const struct field edit_fields[] = {
+    [E_TITLE] = {"title", FIELD_TEXT, 1, 2, 200, NULL, "Surveys.f_title", NULL},
+    [E_OPENS] = {"opens_on", FIELD_DATE, 1, 0, 0, NULL, "Surveys.f_opens_on", NULL},
+    [E_CLOSES] = {"closes_on", FIELD_DATE, 1, 0, 0, NULL, "Surveys.f_closes_on", edit_dates_in_order},
+    [E_PUBLIC] = {"is_public", FIELD_CHECKBOX, 0, 0, 0, NULL, "Surveys.f_public", NULL},
+    {0},
+};
+
+static const char *edit_dates_in_order(const struct form *f, const char *value)
+{
+    (void)value;
+    if (f->v[E_OPENS].text && strcmp(f->v[E_CLOSES].datetime, f->v[E_OPENS].datetime) < 0) return "closes_before_opens";
+    return NULL;
+}
+
 enum { Q_KIND, Q_PROMPT, Q_REQUIRED, Q_CHOICES };
 static const struct field question_fields[] = {
     [Q_KIND] = {"kind", FIELD_CHOICE, 1, 0, 0, question_kinds, "Surveys.f_kind", NULL},
@@ -124,7 +143,7 @@ static int show_survey(struct request *r, int status)
         return 500;
     const char *done = req_param(r, "done");
     if (done && (!strcmp(done, "created") || !strcmp(done, "added") || !strcmp(done, "removed") ||
-                 !strcmp(done, "versioned") || !strcmp(done, "followup")))
+                 !strcmp(done, "versioned") || !strcmp(done, "followup") || !strcmp(done, "updated")))
         hdf_set_value(r->hdf, "Done", done);
     r->status = status;
     return render(r, "surveys/office_view.cs");
@@ -186,6 +205,24 @@ static int changed(struct request *r, long long id, const char *action, const ch
     }
     free(after);
     snprintf(where, sizeof(where), "/office/surveys/%lld?done=%s", id, done);
+    return redirect(r, where);
+}
+
+/* POST /office/surveys/{id}/edit : title, dates, listing; audited. */
+int office_survey_update(struct request *r)
+{
+    struct form f;
+    char where[80];
+    if (form_read(r, edit_fields, &f)) return show_survey(r, 422);
+    if (db_begin()) return 503;
+    long long rows = audit_update(r, "update", "survey", r->path_id, survey_snapshot_sql,
+        "UPDATE surveys SET title = ?, opens_on = ?, closes_on = ?, is_public = ? WHERE id = ? AND status = 'active'",
+        "sssii", f.v[E_TITLE].text, f.v[E_OPENS].datetime, f.v[E_CLOSES].datetime, f.v[E_PUBLIC].number, r->path_id);
+    if (rows == AUDIT_NOT_FOUND) return 404;
+    if (rows < 0) return 500;
+    if (rows == 0) { db_rollback(); return 409; }
+    if (db_commit()) return 500;
+    snprintf(where, sizeof(where), "/office/surveys/%lld?done=updated", r->path_id);
     return redirect(r, where);
 }
 

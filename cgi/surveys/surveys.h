@@ -21,6 +21,7 @@ int office_surveys(struct request *r);
 int office_survey_new(struct request *r);
 int office_survey_create(struct request *r);
 int office_survey_view(struct request *r);
+int office_survey_update(struct request *r);
 int office_survey_question_add(struct request *r);
 int office_survey_question_delete(struct request *r);
 int office_survey_invitations(struct request *r);

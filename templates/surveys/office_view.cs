@@ -34,6 +34,17 @@
   <div class="form-group"><div class="form-checkbox"><input id="f-required" name="required" type="checkbox" value="1" checked><label for="f-required"><?cs var:Lang.Surveys.f_required ?></label></div></div>
   <button class="button" type="submit"><?cs var:Lang.Surveys.Office.add_question ?></button>
 </form>
+<h2><?cs var:Lang.Surveys.Office.edit ?></h2>
+<p class="muted"><?cs var:Lang.Surveys.Office.edit_hint ?></p>
+<form class="form" method="post" action="/office/surveys/<?cs var:Survey.id ?>/edit" novalidate>
+  <?cs call:csrf_field() ?>
+  <?cs if:Form.title.error || Form.opens_on.error || Form.closes_on.error ?><?cs set:e_title = Form.title ?><?cs set:e_opens = Form.opens_on ?><?cs set:e_closes = Form.closes_on ?><?cs else ?><?cs set:e_title = Survey.title ?><?cs set:e_opens = Survey.opens_on ?><?cs set:e_closes = Survey.closes_on ?><?cs /if ?>
+  <?cs call:text_field("title", "text", Lang.Surveys.f_title, "", e_title, Form.title.error, 200, "off") ?>
+  <?cs call:text_field("opens_on", "date", Lang.Surveys.f_opens_on, "", e_opens, Form.opens_on.error, 0, "off") ?>
+  <?cs call:text_field("closes_on", "date", Lang.Surveys.f_closes_on, "", e_closes, Form.closes_on.error, 0, "off") ?>
+  <div class="form-group"><div class="form-checkbox"><input id="f-is_public" name="is_public" type="checkbox" value="1"<?cs if:Survey.is_public == 1 ?> checked<?cs /if ?>><label for="f-is_public"><?cs var:Lang.Surveys.f_public ?></label></div></div>
+  <button class="button" type="submit"><?cs var:Lang.Surveys.Office.save ?></button>
+</form>
 <h2><?cs var:Lang.Surveys.Office.batch ?></h2>
 <p class="muted"><?cs var:Lang.Surveys.Office.batch_hint ?></p>
 <form class="form" method="post" action="/office/surveys/<?cs var:Survey.id ?>/invitations" novalidate>

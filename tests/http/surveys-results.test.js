@@ -67,6 +67,25 @@ test('the office defines a survey; bad input is refused beside the field; a surv
   assert.match(del.location, /done=removed/);
 });
 
+test('the office closes a survey early by its dates (no new version); dates in the wrong order are refused', async () => {
+  const office = await h.loggedIn('office', h.ORIGIN);
+  const { id, qs } = await makeSurvey(office);
+  const c = new h.Client(h.ORIGIN, { localAddress: h.nextAddress() });
+  const token = await c.csrf(`/surveys/${id}`);
+  assert.equal((await c.post(`/surveys/${id}`, { _csrf: token, [`q${qs[0]}`]: '5', [`q${qs[1]}`]: '5' })).status, 303);
+  const today = h.dbTime().slice(0, 10), yesterday = h.dbTime('- INTERVAL 1 DAY').slice(0, 10);
+  const bad = await office.post(`/office/surveys/${id}/edit`, { _csrf: office.token, title: '改名', opens_on: today, closes_on: yesterday, is_public: '1' });
+  assert.equal(bad.status, 422);
+  assert.ok(bad.text.includes(h.lang('Error.closes_before_opens')));
+  assert.ok(bad.text.includes('value="改名"'));
+  const ok = await office.post(`/office/surveys/${id}/edit`, { _csrf: office.token, title: '改名后的问卷', opens_on: yesterday, closes_on: yesterday, is_public: '1' });
+  assert.equal(ok.status, 303);
+  assert.match(ok.location, new RegExp(`/office/surveys/${id}\\?done=updated`));
+  assert.deepEqual(one(`SELECT title, status, version FROM surveys WHERE id = ${id}`), ['改名后的问卷', 'active', '1']);
+  assert.equal((await c.get(`/surveys/${id}`)).status, 410);
+  assert.equal(h.sqlValue(`SELECT action FROM audit_log WHERE entity = 'survey' AND entity_id = ${id} ORDER BY id DESC LIMIT 1`), 'update');
+});
+
 test('a ward\'s printed QR invitations: each read back by zbarimg is a one-time link that answers the survey', async () => {
   const office = await h.loggedIn('office', h.ORIGIN);
   const { id, qs } = await makeSurvey(office, { audience: 'inpatient', is_public: '' });
