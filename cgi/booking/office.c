@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "booking.h"
+#include "../surveys/surveys.h"
 
 static const char booking_snapshot_sql[] =
     "SELECT JSON_OBJECT('no', confirmation_no, 'status', status, 'checked_in_at', checked_in_at,"
@@ -115,7 +116,7 @@ int office_desk_checkin(struct request *r)
     if (audit_update(r, "checkin", "booking", id, booking_snapshot_sql,
                      "UPDATE bookings SET status = 'checked_in', checked_in_at = NOW() WHERE id = ?",
                      "i", id) != 1 ||
-        db_commit())
+        surveys_invite_after_visit(id) || db_commit())
         return 500;
     return desk_answer(r, 200, "checked_in");
 }

@@ -243,6 +243,8 @@ void verify_forget(struct request *r);
 #define OUTBOX_ERASE_AFTER_SEND 1   /* its parameters are secret (a code) */
 int outbox_queue(const char *key, const char *kind, const char *mobile, int flags, ...)
     __attribute__((sentinel));
+int outbox_queue_at(const char *not_before, const char *key, const char *kind, const char *mobile,
+                    int flags, ...) __attribute__((sentinel));
 
 /* ---- json.c ---- */
 int json_object_to_hdf(const char *text, HDF *node);

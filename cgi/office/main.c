@@ -7,6 +7,8 @@
 #include "office.h"
 #include "../notices/notices.h"
 #include "../booking/booking.h"
+#include "../surveys/surveys.h"
+#include "../complaints/complaints.h"
 
 #define NOTICE_EDITORS (ROLE_OFFICE | ROLE_ADMIN)
 
@@ -38,6 +40,25 @@ static const struct route routes[] = {
     {"POST", "/office/slots/{id}", office_slot_update, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"GET", "/office/booking-rules", office_booking_rules, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/booking-rules", office_booking_rules_update, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"GET", "/office/surveys/", office_surveys, ROLE_OFFICE | ROLE_ADMIN, 0},
+    {"GET", "/office/surveys/new", office_survey_new, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/surveys/new", office_survey_create, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"GET", "/office/surveys/{id}", office_survey_view, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/surveys/{id}/edit", office_survey_update, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/surveys/{id}/questions", office_survey_question_add, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/surveys/{id}/questions/delete", office_survey_question_delete, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/surveys/{id}/invitations", office_survey_invitations, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"GET", "/office/surveys/{id}/followup", office_survey_followup_form, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/surveys/{id}/followup", office_survey_followup_submit, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"GET", "/office/surveys/{id}/results", office_survey_results, ROLE_OFFICE | ROLE_ADMIN, 0},
+    {"GET", "/office/surveys/{id}/results.csv", office_survey_results_csv, ROLE_OFFICE | ROLE_ADMIN, 0},
+    {"GET", "/office/complaints/", office_complaints, ROLE_OFFICE | ROLE_ADMIN, 0},
+    {"GET", "/office/complaints/stars", office_complaint_stars, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/complaints/stars", office_complaint_stars_publish, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"GET", "/office/complaints/{id}", office_complaint_view, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/complaints/{id}/assign", office_complaint_assign, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/complaints/{id}/reply", office_complaint_reply, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/complaints/{id}/close", office_complaint_close, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"GET", "/office/healthz", healthz, 0, 0},
     {0},
 };

@@ -7,6 +7,8 @@
 #include "../home/home.h"
 #include "../notices/notices.h"
 #include "../booking/booking.h"
+#include "../surveys/surveys.h"
+#include "../complaints/complaints.h"
 
 static const struct route routes[] = {
     {"GET", "/", home_page, 0, 0},
@@ -27,6 +29,19 @@ static const struct route routes[] = {
     {"POST", "/booking/cancel", booking_cancel, 0, 1},
     {"GET", "/booking/reschedule", booking_reschedule_form, 0, 1},
     {"POST", "/booking/reschedule", booking_reschedule, 0, 1},
+    {"GET", "/surveys/", surveys_list, 0, 0},
+    {"GET", "/surveys/thanks", surveys_thanks, 0, 0},
+    {"GET", "/surveys/answer", survey_invited_form, 0, 1},
+    {"POST", "/surveys/answer", survey_invited_submit, 0, 1},
+    {"GET", "/surveys/visit", survey_visit_form, 0, 1},
+    {"GET", "/surveys/{id}", survey_open_form, 0, 1},
+    {"POST", "/surveys/{id}", survey_open_submit, 0, 1},
+    {"GET", "/complaints/", complaint_form, 0, 1},
+    {"POST", "/complaints/", complaint_create, 0, 1},
+    {"GET", "/complaints/filed", complaint_filed, 0, 0},
+    {"GET", "/complaints/status", complaint_status_form, 0, 1},
+    {"POST", "/complaints/status", complaint_status, 0, 1},
+    {"GET", "/complaints/stars", complaint_stars_public, 0, 0},
     {"GET", "/prefs/text-size", prefs_text_size, 0, 0},
     {"GET", "/healthz", healthz, 0, 0},
     {0},

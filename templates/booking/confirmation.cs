@@ -42,4 +42,5 @@
   <button class="button button-warning" type="submit"><?cs var:Lang.Booking.cancel ?></button>
 </form>
 <?cs /if ?>
+<?cs include:"surveys/offer.cs" ?>
 <?cs include:"layout/footer.cs" ?>

@@ -35,6 +35,8 @@
       <li><a href="/office/sessions"><?cs var:Lang.Stop.title ?></a></li>
       <li><a href="/office/notices/"><?cs var:Lang.Notice.manage ?></a></li>
       <li><a href="/office/audit"><?cs var:Lang.Office.audit ?></a></li>
+      <li><a href="/office/surveys/"><?cs var:Lang.Nav.surveys ?></a></li>
+      <li><a href="/office/complaints/"><?cs var:Lang.Nav.complaints ?></a></li>
       <?cs /if ?>
       <li>
         <form class="inline-form" method="post" action="/office/logout">
@@ -47,6 +49,7 @@
       <li><a href="/"<?cs if:Page.path == "/" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.home ?></a></li>
       <li><a href="/booking/"<?cs if:Page.section == "booking" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.booking ?></a></li>
       <li><a href="/notices/"<?cs if:Page.section == "notices" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.notices ?></a></li>
+      <li><a href="/complaints/"<?cs if:Page.section == "complaints" || Page.section == "surveys" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.complaints ?></a></li>
     <?cs /if ?>
     </ul>
   </nav>

@@ -7,6 +7,7 @@
 #   doctor's week (booking): sessions and slots of one doctor, uncached
 #   booking POSTs over many slots (committed bookings/s, no slot above its
 #            capacity) against the same MariaDB's bare commit rate (mariadb-slap)
+#   survey results with 100,000 responses (tests/bench/surveys.sh)
 # and ends with one line:
 #   bench: dynamic_rps=N static_rps=N ratio=R p99_ms=N cached_rps=N cached_ratio=R ...
 set -euo pipefail
@@ -71,6 +72,9 @@ WORKERS=${PORTAL_WORKERS:-4}
 commit_rps=$(bare_commits "$CONNS")
 worker_commit_rps=$(bare_commits "$WORKERS")
 echo "bare MariaDB commits (mariadb-slap): $commit_rps/s with $CONNS clients, $worker_commit_rps/s with $WORKERS (the handlers' connections)"
+
+# the survey results page with 100,000 responses (its own "surveys:" line)
+bash tests/bench/surveys.sh
 
 python3 - "$dyn_rps" "$static_rps" "$dyn_p99" "$cached_rps" "$week_rps" "$week_p99" "$booked_rps" "$commit_rps" \
   "$worker_commit_rps" "$over" "$cached_p99" "$cached_max" "$home_p99" "$home_max" "$cdoc_p99" "$cdoc_max" <<'PY'
