@@ -34,6 +34,7 @@
 #include <unistd.h>
 #include <sodium.h>
 #include "portal.h"
+#include "../booking/booking.h"
 
 #define MAX_ATTEMPTS 10
 
@@ -59,6 +60,7 @@ static void compose(HDF *m, STRING *text)
     if (json_object_to_hdf(hdf_get_value(m, "params", "{}"), vars) < 0)
         log_error("outbox: message %s has parameters that are not a JSON object", hdf_get_value(m, "k", ""));
     hdf_set_value(vars, "hospital", hdf_get_value(render_globals(), "Site.short_name", ""));
+    hdf_set_value(vars, "site", hdf_get_value(render_globals(), "Site.url", ""));
     text_fill(text, lang(key), vars);
     hdf_destroy(&vars);
 }
@@ -146,6 +148,22 @@ static void purge_rate_limits(void)
     hdf_destroy(&tmp);
 }
 
+/* Lapsed waitlist offers (候补, sql/014) handed to the next person, one
+ * transaction each; run every few seconds, so a hold ends on time
+ * whether or not anybody visits. */
+static void expire_offers(void)
+{
+    HDF *tmp;
+    if (hdf_init(&tmp)) return;
+    for (int i = 0; i < 200; i++) {
+        if (db_call(tmp, "E", "CALL waitlist_expire(?)", "i", (long long)CUTOFF_MINUTES) != 1 ||
+            !hdf_get_int_value(tmp, "E.lapsed", 0))
+            break;
+        log_note("waitlist offer lapsed");
+    }
+    hdf_destroy(&tmp);
+}
+
 /* One due message: 1 when one was handled, 0 when none was due, -1 when
  * the database could not be used.  The longest due comes first, in the
  * order of the `due` index (status, next_attempt_at, then the id InnoDB
@@ -215,13 +233,17 @@ int main(int argc, char **argv)
     signal(SIGINT, on_stop);
     signal(SIGPIPE, SIG_IGN);
     log_set_pid();
-    time_t reminders_at = 0;
+    time_t reminders_at = 0, offers_at = 0;
     while (!stopping) {
         if (time(NULL) - reminders_at >= 60) {
             queue_reminders();
             mark_no_shows();
             purge_rate_limits();
             reminders_at = time(NULL);
+        }
+        if (time(NULL) - offers_at >= 2) {
+            expire_offers();
+            offers_at = time(NULL);
         }
         int rc = send_one();
         if (rc == 1) continue;
