@@ -98,7 +98,7 @@ int booking_waitlist_join(struct request *r)
     booking_new_no(no);
     if (waitlist_link(no, token, sizeof(token), where, sizeof(where))) return 500;
     if (db_call(r->private_hdf, "Joined", "CALL waitlist_join(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                "issssssiiiii", r->path_id, no, token, person_key, f.v[B_NAME].text, f.v[B_ID_TYPE].text,
+                "isssssssiiii", r->path_id, no, token, person_key, f.v[B_NAME].text, f.v[B_ID_TYPE].text,
                 number, mobile, f.v[B_FOR_FAMILY].number, (long long)WAITLIST_PER_MOBILE,
                 (long long)CUTOFF_MINUTES, (long long)BOOKING_DAYS_AHEAD) != 1)
         return 500;
