@@ -112,7 +112,7 @@ BEGIN
            JSON_OBJECT('no', w.entry_no, 'name', w.patient_name, 'department', dep.name, 'doctor', d.name,
                        'date', DATE_FORMAT(w.session_date, '%Y-%m-%d'),
                        'time', COALESCE(DATE_FORMAT(t.starts_at, '%H:%i'), ''),
-                       'until', COALESCE(DATE_FORMAT(w.offer_expires_at, '%H:%i'), ''),
+                       'until', COALESCE(DATE_FORMAT(w.offer_expires_at, '%m-%d %H:%i'), ''),
                        'link', CONCAT('/booking/waitlist?no=', w.entry_no, '&t=', w.link_token)),
            NOW(), NOW()
       FROM waitlist_entries w

@@ -66,7 +66,7 @@ static int load_queues(HDF *hdf, const char *prefix, long long department, int l
         "   ORDER BY q.called_at DESC LIMIT 1) AS current,"
         " (SELECT COUNT(*) FROM queue_tickets q WHERE q.session_id = cs.id AND q.state = 'waiting') AS waiting"
         " FROM clinic_sessions cs JOIN doctors d ON d.id = cs.doctor_id JOIN departments dep ON dep.id = cs.department_id"
-        " WHERE cs.session_date = CURDATE() AND cs.status = 'open' AND (? = 0 OR cs.department_id = ?)"
+        " WHERE cs.session_date = CURDATE() AND cs.status = 'open' AND d.active = 1 AND (? = 0 OR cs.department_id = ?)"
         " ORDER BY dep.sort_order, FIELD(cs.period, 'morning', 'afternoon', 'evening'), d.name",
         "ii", department, department) < 0)
         return -1;

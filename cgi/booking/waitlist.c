@@ -143,7 +143,7 @@ static int load_entry(struct request *r, const char *no)
         " cs.clinic_type, " FEN_AS_YUAN("cs.fee_fen") " AS fee, d.name AS doctor, d.id AS doctor_id, d.title,"
         " dep.name AS department, dep.location,"
         " DATE_FORMAT(t.starts_at, '%H:%i') AS offer_starts, DATE_FORMAT(t.ends_at, '%H:%i') AS offer_ends,"
-        " DATE_FORMAT(w.offer_expires_at, '%H:%i') AS offer_until,"
+        " DATE_FORMAT(w.offer_expires_at, '%Y-%m-%d %H:%i') AS offer_until,"
         " (SELECT COUNT(*) FROM waitlist_entries o WHERE o.session_id = w.session_id"
         "    AND o.status = 'waiting' AND o.id <= w.id) AS position"
         " FROM waitlist_entries w JOIN clinic_sessions cs ON cs.id = w.session_id"

@@ -7,7 +7,8 @@
   <?cs elif:Queue.state == "done" ?><p id="queue-state"><?cs var:Lang.Queue.seen ?></p>
   <?cs else ?>
   <p><?cs var:Lang.Queue.current ?>:<strong id="queue-current"><?cs if:Queue.current ?><?cs var:Queue.current ?><?cs else ?><?cs var:Lang.Queue.none_called ?><?cs /if ?></strong></p>
-  <p><?cs var:Lang.Queue.ahead_prefix ?><strong id="queue-ahead"><?cs var:Queue.ahead ?></strong><?cs var:Lang.Queue.ahead_suffix ?><?cs var:#Queue.ahead * #Queue.per_patient ?><?cs var:Lang.Queue.minutes ?></p>
+  <?cs if:Queue.ahead == 0 ?><p><?cs var:Lang.Queue.ahead_prefix ?><strong id="queue-ahead">0</strong><?cs var:Lang.Queue.next_is_you ?></p>
+  <?cs else ?><p><?cs var:Lang.Queue.ahead_prefix ?><strong id="queue-ahead"><?cs var:Queue.ahead ?></strong><?cs var:Lang.Queue.ahead_suffix ?><?cs var:#Queue.ahead * #Queue.per_patient ?><?cs var:Lang.Queue.minutes ?></p><?cs /if ?>
   <?cs /if ?>
 </section>
 <?cs /if ?>

@@ -5,7 +5,7 @@
 // visitor needed); a freed place is offered to one person only and never
 // lost, also when cancellations and confirmations come at once.
 'use strict';
-const { test } = require('node:test');
+const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./helpers.js');
 
@@ -52,6 +52,8 @@ async function confirm(w) {
   const token = h.csrfOf(page.text) || await w.client.csrf('/booking/lookup');
   return w.client.post('/booking/waitlist/confirm', { _csrf: token, no: w.no, t: w.t });
 }
+
+after(() => h.sql('UPDATE booking_rules SET waitlist_hold_minutes = 30'));
 
 const entry = (no) => one(`SELECT status, offer_slot_id FROM waitlist_entries WHERE entry_no = '${no}'`);
 const booked = (slot) => Number(one(`SELECT booked FROM time_slots WHERE id = ${slot}`)[0]);
@@ -197,4 +199,23 @@ test('a stopped session closes its waitlist and tells everyone in it', async () 
   assert.equal(one(`SELECT COUNT(*) FROM notification_outbox WHERE kind = 'waitlist_closed' AND mobile = '${b.who.mobile}'`)[0], '1');
   const page = await b.client.get(b.location);
   assert.ok(page.text.includes(h.lang('Waitlist.Ended.closed')));
+});
+
+test('the hold window is the hospital\'s setting on the booking rules page', async () => {
+  const office = await h.loggedIn('office');
+  const form = await office.get('/office/booking-rules');
+  assert.ok(form.text.includes('name="waitlist_hold_minutes"') && form.text.includes('value="30"'));
+  const rules = { _csrf: h.csrfOf(form.text), no_show_limit: 3, no_show_window_days: 90, suspend_days: 30, max_active_per_mobile: 5 };
+  const bad = await office.post('/office/booking-rules', { ...rules, waitlist_hold_minutes: 2 });
+  assert.equal(bad.status, 422);
+  assert.ok(bad.text.includes(h.fieldError('not_in_range', 'Rules.waitlist_hold_minutes', { min: 5, max: 240 })));
+  assert.equal((await office.post('/office/booking-rules', { ...rules, waitlist_hold_minutes: 45 })).status, 303);
+  const { session, slot } = freshSession(1);
+  const a = await book(slot);
+  const b = await join(session);
+  await cancel(a);
+  // held 45 minutes (the slot is days ahead, so the cut-off does not shorten it)
+  assert.equal(one(`SELECT TIMESTAMPDIFF(MINUTE, offered_at, offer_expires_at) FROM waitlist_entries WHERE entry_no = '${b.no}'`)[0], '45');
+  const page = await b.client.get(b.location);
+  assert.match(page.text, /id="offer-until">\d{4}-\d{2}-\d{2} \d{2}:\d{2}</);
 });
