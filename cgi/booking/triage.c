@@ -5,50 +5,21 @@
  * keeps (symptom_departments, sql/014: 头痛 -> 神经内科; a symptom found
  * anywhere in the text, so 孩子发烧头痛 finds 儿科 and 神经内科), the
  * departments' and doctors' names, the doctors' specialties, and the pinyin
- * initials of the names (sjnk for 神经内科, the core's reading tables,
- * pinyin.c, as the price catalogue uses).  A symptom that needs it (胸痛,
+ * initials of the names (sjnk for 神经内科: the core's pinyin_match.c on
+ * the reading tables of pinyin.c, as the price catalogue uses).  A symptom that needs it (胸痛,
  * 呼吸困难) puts the 24-hour emergency line above everything.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "booking.h"
-#include "pinyin.h"
+#include "pinyin_match.h"
 
 enum { T_Q };
 static const struct field triage_fields[] = {
     [T_Q] = {"q", FIELD_TEXT, 0, 1, 32, NULL, "Triage.q", NULL},
     {0},
 };
-
-/* Lower-case ASCII letters only (what people type for initials), or 0. */
-static int initials_query(const char *q, char *out, size_t len)
-{
-    size_t n = 0;
-    for (; q[n]; n++) {
-        char c = q[n];
-        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        if (c < 'a' || c > 'z' || n + 1 >= len) return 0;
-        out[n] = c;
-    }
-    out[n] = 0;
-    return n > 0;
-}
-
-/* Whether one of the text's readings begins with the initials typed. */
-static int initials_match(const char *text, const char *typed)
-{
-    char all[512];
-    if (pinyin_initials_all(text, all, sizeof(all), 8) <= 0) return 0;
-    size_t n = strlen(typed);
-    for (const char *p = all; *p;) {
-        if (!strncmp(p, typed, n)) return 1;
-        const char *space = strchr(p, ' ');
-        if (!space) break;
-        p = space + 1;
-    }
-    return 0;
-}
 
 /* Copies the rows of `prefix` in `from` whose `column` matches the
  * initials to `to` as <out>.N. */
@@ -58,7 +29,7 @@ static void keep_initials(HDF *from, const char *prefix, const char *column, con
     int k = 0;
     char name[64];
     for (HDF *row = hdf_obj_child(hdf_get_obj(from, prefix)); row; row = hdf_obj_next(row)) {
-        if (!initials_match(hdf_get_value(row, column, ""), typed)) continue;
+        if (!pinyin_prefix_match(hdf_get_value(row, column, ""), typed)) continue;
         snprintf(name, sizeof(name), "%s.%d", out, k++);
         hdf_copy(to, name, row);
     }
@@ -86,7 +57,7 @@ int booking_triage(struct request *r)
         db_row(r->hdf, "Search", "SELECT COUNT(*) > 0 AS emergency FROM symptom_departments"
                " WHERE emergency = 1 AND INSTR(?, symptom) > 0", "s", q) < 0)
         return -1;
-    if (initials_query(q, typed, sizeof(typed))) {
+    if (pinyin_query(q, typed, sizeof(typed))) {
         /* initials: every name read in C, few enough (a hospital's
          * departments and doctors) to match them all */
         if (db_rows(r->private_hdf, "AllDepartments", "SELECT id, name, location FROM departments"
