@@ -5,7 +5,7 @@
 <?cs each:s = Queues ?>
 <section class="queue-board" id="queue-<?cs var:s.id ?>" aria-labelledby="queue-<?cs var:s.id ?>-title">
   <h3 id="queue-<?cs var:s.id ?>-title"><?cs var:s.department ?> · <?cs var:s.doctor ?> · <?cs var:Lang.Booking.Period[s.period] ?></h3>
-  <p><?cs var:Lang.Queue.current ?>:<strong class="big-number queue-current"><?cs if:s.called.queue_no ?><?cs var:s.called.queue_no ?> <?cs var:s.called.patient_name ?><?cs else ?><?cs var:Lang.Queue.none_called ?><?cs /if ?></strong> · <?cs var:Lang.Queue.waiting ?> <?cs var:s.waiting ?></p>
+  <p><?cs var:Lang.Queue.current ?>:<?cs if:s.called.queue_no ?><strong class="big-number queue-current"><?cs var:s.called.queue_no ?></strong> <?cs var:s.called.patient_name ?><?cs else ?><?cs var:Lang.Queue.none_called ?><?cs /if ?> · <?cs var:Lang.Queue.waiting ?> <?cs var:s.waiting ?></p>
   <form class="button-group" method="post" action="/office/desk/queue/<?cs var:s.id ?>">
     <?cs call:csrf_field() ?><input type="hidden" name="department" value="<?cs var:Today.department ?>">
     <button class="button" type="submit" name="action" value="next"><?cs var:Lang.Queue.next ?></button>
