@@ -64,10 +64,9 @@ int booking_load_slot(struct request *r, long long slot_id)
         "iii", (long long)CUTOFF_MINUTES, (long long)BOOKING_DAYS_AHEAD, slot_id);
 }
 
-/* The slot's page at its step: the booking form when the browser has
- * proved a mobile (Verified.mobile, masked), else the mobile's
- * verification (booking/verify.c). */
-int booking_slot_page(struct request *r, int status)
+/* The step of a page that books (or joins a waitlist): 'book' with the
+ * proved mobile (Verified.mobile, masked), else 'verify'. */
+void booking_step(struct request *r)
 {
     char mobile[12], masked[16];
     if (verified_mobile(r, mobile)) {
@@ -77,6 +76,14 @@ int booking_slot_page(struct request *r, int status)
     } else {
         hdf_set_value(r->hdf, "Step", "verify");
     }
+}
+
+/* The slot's page at its step: the booking form when the browser has
+ * proved a mobile (Verified.mobile, masked), else the mobile's
+ * verification (booking/verify.c). */
+int booking_slot_page(struct request *r, int status)
+{
+    booking_step(r);
     r->status = status;
     return render(r, "booking/form.cs");
 }

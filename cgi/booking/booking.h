@@ -24,6 +24,7 @@ int booking_reschedule(struct request *r);
 int booking_verify(struct request *r);
 int booking_load_slot(struct request *r, long long slot_id);
 int booking_slot_page(struct request *r, int status);
+void booking_step(struct request *r);
 
 /* the patient's fields of a booking (book.c), also a waitlist entry's */
 enum { B_NAME, B_ID_TYPE, B_ID_NUMBER, B_FOR_FAMILY };

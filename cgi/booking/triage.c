@@ -121,13 +121,17 @@ int office_symptom_create(struct request *r)
         return office_symptoms(r);
     }
     if (db_begin()) return 503;
-    long long rows = db_exec("INSERT IGNORE INTO symptom_departments (symptom, department_id, emergency)"
-                             " SELECT ?, id, ? FROM departments WHERE id = ?", "sii",
-                             f.v[SY_SYMPTOM].text, f.v[SY_EMERGENCY].number, f.v[SY_DEPARTMENT].number);
+    int known = db_row(r->private_hdf, "Department", "SELECT id FROM departments WHERE id = ? LOCK IN SHARE MODE",
+                       "i", f.v[SY_DEPARTMENT].number);
+    if (known < 0) return 500;
+    long long rows = known ? db_exec("INSERT IGNORE INTO symptom_departments (symptom, department_id, emergency)"
+                                     " VALUES (?, ?, ?)", "sii", f.v[SY_SYMPTOM].text, f.v[SY_DEPARTMENT].number,
+                                     f.v[SY_EMERGENCY].number) : 0;
     if (rows < 0) return 500;
     if (rows == 0) {
         db_rollback();
-        form_error(r, &f, SY_SYMPTOM, "symptom_exists");
+        if (known) form_error(r, &f, SY_SYMPTOM, "symptom_exists");
+        else form_error(r, &f, SY_DEPARTMENT, "must_choose");
         r->status = 422;
         return office_symptoms(r);
     }

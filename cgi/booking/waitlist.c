@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 #include "booking.h"
-#include "identity.h"
 
 /* Active entries one mobile may hold at once (a family's few). */
 #define WAITLIST_PER_MOBILE 3
@@ -51,19 +50,12 @@ static int load_session(struct request *r, long long session_id)
  * the mobile's verification (which comes back here). */
 int booking_waitlist_page(struct request *r, long long session_id, int status)
 {
-    char mobile[12], masked[16];
     if (!hdf_get_obj(r->hdf, "Session.id")) {
         int found = load_session(r, session_id);
         if (found <= 0) return found < 0 ? 500 : 404;
     }
     hdf_set_value(r->hdf, "Slot.id", hdf_get_value(r->hdf, "Session.first_slot", ""));
-    if (verified_mobile(r, mobile)) {
-        mask_mobile(mobile, masked, sizeof(masked));
-        hdf_set_value(r->hdf, "Verified.mobile", masked);
-        hdf_set_value(r->hdf, "Step", "book");
-    } else {
-        hdf_set_value(r->hdf, "Step", "verify");
-    }
+    booking_step(r);
     if (!hdf_get_obj(r->hdf, "Form.id_type")) hdf_set_value(r->hdf, "Form.id_type", "resident_id");
     r->status = status;
     return render(r, "booking/waitlist_join.cs");

@@ -143,6 +143,10 @@ test('the office keeps the symptom table; a new row is found at once', async () 
   const bad = await office.post('/office/symptoms', { _csrf: h.csrfOf(page.text), symptom: '', department_id: ent });
   assert.equal(bad.status, 422);
   assert.ok(bad.text.includes('id="f-symptom-error"'));
+  const nowhere = await office.post('/office/symptoms', { _csrf: h.csrfOf(page.text), symptom, department_id: 65000 });
+  assert.equal(nowhere.status, 422);
+  assert.ok(nowhere.text.includes(h.fieldError('must_choose', 'Triage.department')));
+  assert.ok(nowhere.text.includes(`value="${symptom}"`), 'what was typed is kept');
   const res = await office.post('/office/symptoms', { _csrf: h.csrfOf(page.text), symptom, department_id: ent });
   assert.equal(res.status, 303);
   assert.deepEqual(found((await search(symptom)).text, 'symptom-results'), ['耳鼻喉科']);
