@@ -145,5 +145,13 @@ test('the queue on the booking page and the hall screen, at 390×844', async (t)
   // about pages a person reads and fills in, so it alone is left out here
   await accessible(page, 'hall screen', ['meta-refresh']);
   await page.screenshot({ path: path.join(SHOTS, 'phone-queue-screen.png'), fullPage: true });
+  // in large text (适老化大字版) too
+  await context.addCookies([{ name: 'textsize', value: 'large', url: BASE }]);
+  for (const p of [`/booking/booking?no=${mine}&t=${mac(key('checkin'), `view:${mine}`)}`, '/booking/departments/1/queue',
+    `/booking/?q=${encodeURIComponent('孩子发烧')}`, `/booking/sessions/${session}/waitlist`]) {
+    await page.goto(BASE + p);
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains('text-large')));
+    await fits(page, `${p} in large text`);
+  }
   await context.close();
 });

@@ -219,3 +219,20 @@ test('the hold window is the hospital\'s setting on the booking rules page', asy
   const page = await b.client.get(b.location);
   assert.match(page.text, /id="offer-until">\d{4}-\d{2}-\d{2} \d{2}:\d{2}</);
 });
+
+test('a change of time (改约) frees its old place for the waitlist, in the same transaction', async () => {
+  const { session, slot } = freshSession(1);
+  const a = await book(slot);
+  const b = await join(session);
+  // another free slot of the same doctor on another day
+  const [other] = one(`SELECT t.id FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id
+    WHERE cs.doctor_id = (SELECT doctor_id FROM clinic_sessions WHERE id = ${session}) AND cs.id <> ${session}
+      AND cs.status = 'open' AND t.is_open = 1 AND t.booked < t.capacity
+      AND cs.session_date BETWEEN CURDATE() + INTERVAL 1 DAY AND CURDATE() + INTERVAL 12 DAY
+      AND cs.department_id <> 0 ORDER BY t.starts_at LIMIT 1`);
+  const token = await a.client.csrf(`/booking/reschedule?no=${a.no}&t=${a.t}`);
+  const res = await a.client.post('/booking/reschedule', { _csrf: token, no: a.no, t: a.t, slot: other });
+  assert.equal(res.status, 303);
+  assert.deepEqual(entry(b.no), ['offered', String(slot)]);
+  assert.equal(booked(slot), 1);
+});
