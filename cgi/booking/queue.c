@@ -60,6 +60,8 @@ int queue_load_for_booking(struct request *r, const char *no)
  * each, <prefix>.N.line.M in calling order and <prefix>.N.skipped.M. */
 static int load_queues(HDF *hdf, const char *prefix, long long department, int limit, int names)
 {
+    /* the desk (names) sees the sessions someone checked in to; the hall
+     * screen every doctor on duty today */
     if (db_rows(hdf, prefix,
         "SELECT cs.id, cs.period, d.name AS doctor, dep.name AS department,"
         " (SELECT q.queue_no FROM queue_tickets q WHERE q.session_id = cs.id AND q.state = 'called'"
@@ -67,8 +69,9 @@ static int load_queues(HDF *hdf, const char *prefix, long long department, int l
         " (SELECT COUNT(*) FROM queue_tickets q WHERE q.session_id = cs.id AND q.state = 'waiting') AS waiting"
         " FROM clinic_sessions cs JOIN doctors d ON d.id = cs.doctor_id JOIN departments dep ON dep.id = cs.department_id"
         " WHERE cs.session_date = CURDATE() AND cs.status = 'open' AND d.active = 1 AND (? = 0 OR cs.department_id = ?)"
+        " AND (? = 0 OR EXISTS (SELECT 1 FROM queue_tickets q WHERE q.session_id = cs.id))"
         " ORDER BY dep.sort_order, FIELD(cs.period, 'morning', 'afternoon', 'evening'), d.name",
-        "ii", department, department) < 0)
+        "iii", department, department, (long long)names) < 0)
         return -1;
     for (HDF *s = hdf_obj_child(hdf_get_obj(hdf, prefix)); s; s = hdf_obj_next(s)) {
         long long id = hdf_get_int_value(s, "id", 0);
