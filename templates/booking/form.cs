@@ -5,6 +5,7 @@
 <?cs if:Refusal ?>
 <div class="error-summary" role="alert" tabindex="-1" id="refusal">
   <h2 class="error-summary-title"><?cs var:RefusalText ?></h2>
+  <?cs if:Refusal == "slot_full" ?><p><a href="/booking/sessions/<?cs var:Slot.session_id ?>/waitlist" id="slot-waitlist"><?cs var:Lang.Waitlist.join_from_slot ?></a></p><?cs /if ?>
 </div>
 <?cs /if ?>
 <?cs call:error_summary() ?>

@@ -100,8 +100,20 @@ test('a cancellation holds the place for the first in line, who confirms it; the
   const offer = one(`SELECT params FROM notification_outbox WHERE kind = 'waitlist_offer' AND mobile = '${b.who.mobile}'`);
   assert.ok(JSON.parse(offer[0]).link.includes(`no=${b.no}&t=${b.t}`), 'the offer carries the entry link');
 
+  // the text message the sender delivered: the link, valid while the place is held
+  const smsLog = require('node:path').join(h.ROOT, 'run', h.INSTANCE, 'logs', 'sms.log');
+  const { value: sms } = await h.waitFor(() => {
+    const lines = require('node:fs').readFileSync(smsLog, 'utf8').split('\n');
+    return lines.find((l) => l.includes(` key=waitlist_offer:${b.no}:`));
+  }, { timeout: 8000, interval: 200 });
+  assert.ok(sms, 'the offer was sent');
+  const link = `${h.site('url')}/booking/waitlist?no=${b.no}&t=${b.t}`;
+  assert.ok(sms.includes(` ${link} `), sms);
+  const opened = await b.client.get(new URL(link).pathname + new URL(link).search);
+  assert.ok(opened.text.includes('id="waitlist-offer"'));
   const stranger = await book(slot);
   assert.equal(stranger.status, 409, 'nobody else can book the held place');
+  assert.ok(stranger.text.includes(`href="/booking/sessions/${session}/waitlist"`), 'and is shown the way to the waitlist');
   const page = await b.client.get(b.location);
   assert.ok(page.text.includes('id="confirm-offer"'));
   const res = await confirm(b);
