@@ -32,9 +32,9 @@
 
 static const char *const id_types[] = {"resident_id", "passport", "hk_macao", "taiwan", "other", NULL};
 
-enum { B_NAME, B_ID_TYPE, B_ID_NUMBER, B_FOR_FAMILY };
 static const char *check_document_number(const struct form *f, const char *number);
-static const struct field booking_fields[] = {
+/* the patient's fields, shared by a booking and a waitlist entry (候补) */
+const struct field booking_fields[] = {
     [B_NAME] = {"patient_name", FIELD_TEXT, 1, 2, 32, NULL, "Booking.patient_name"},
     [B_ID_TYPE] = {"id_type", FIELD_CHOICE, 1, 0, 0, id_types, "Booking.id_type"},
     [B_ID_NUMBER] = {"id_number", FIELD_CODE, 1, 5, 32, NULL, "Booking.id_number", check_document_number},
@@ -64,10 +64,9 @@ int booking_load_slot(struct request *r, long long slot_id)
         "iii", (long long)CUTOFF_MINUTES, (long long)BOOKING_DAYS_AHEAD, slot_id);
 }
 
-/* The slot's page at its step: the booking form when the browser has
- * proved a mobile (Verified.mobile, masked), else the mobile's
- * verification (booking/verify.c). */
-int booking_slot_page(struct request *r, int status)
+/* The step of a page that books (or joins a waitlist): 'book' with the
+ * proved mobile (Verified.mobile, masked), else 'verify'. */
+void booking_step(struct request *r)
 {
     char mobile[12], masked[16];
     if (verified_mobile(r, mobile)) {
@@ -77,6 +76,14 @@ int booking_slot_page(struct request *r, int status)
     } else {
         hdf_set_value(r->hdf, "Step", "verify");
     }
+}
+
+/* The slot's page at its step: the booking form when the browser has
+ * proved a mobile (Verified.mobile, masked), else the mobile's
+ * verification (booking/verify.c). */
+int booking_slot_page(struct request *r, int status)
+{
+    booking_step(r);
     r->status = status;
     return render(r, "booking/form.cs");
 }
@@ -123,6 +130,16 @@ static void normalise_document_number(const char *in, char *out, size_t len)
     out[n] = 0;
 }
 
+/* The document number as stored, and the person's key (the SHA-256 of
+ * type and number) that the rules compare, from a read booking_fields form. */
+void booking_person(const struct form *f, char *number, size_t len, char person_key[65])
+{
+    char key_input[80];
+    normalise_document_number(f->v[B_ID_NUMBER].text, number, len);
+    snprintf(key_input, sizeof(key_input), "%s:%s", f->v[B_ID_TYPE].text, number);
+    sha256_hex(key_input, person_key);
+}
+
 /* Why a booking or a change was refused, as Refusal (the outcome) and
  * RefusalText: Lang.Booking.Refusal.<outcome> filled from the database's
  * answer (the suspension's end and the rule that applied). */
@@ -154,7 +171,7 @@ int booking_create(struct request *r)
 {
     struct form f;
     struct rate_answer limit;
-    char number[40], person_key[65], key_input[80], no[11], where[128], mobile[12];
+    char number[40], person_key[65], no[11], where[128], mobile[12];
     int found = booking_load_slot(r, r->path_id);
     if (found <= 0) return found < 0 ? 500 : 404;
     if (rate_take("booking.client", r->client_ip ? r->client_ip : "-", &limit)) return 503;
@@ -169,9 +186,7 @@ int booking_create(struct request *r)
         return booking_slot_page(r, 422);
     }
     if (form_read(r, booking_fields, &f)) return booking_slot_page(r, 422);
-    normalise_document_number(f.v[B_ID_NUMBER].text, number, sizeof(number));
-    snprintf(key_input, sizeof(key_input), "%s:%s", f.v[B_ID_TYPE].text, number);
-    sha256_hex(key_input, person_key);
+    booking_person(&f, number, sizeof(number), person_key);
     booking_new_no(no);
 
     if (db_call(r->private_hdf, "Booked",

@@ -24,6 +24,35 @@ int booking_reschedule(struct request *r);
 int booking_verify(struct request *r);
 int booking_load_slot(struct request *r, long long slot_id);
 int booking_slot_page(struct request *r, int status);
+void booking_step(struct request *r);
+
+/* the patient's fields of a booking (book.c), also a waitlist entry's */
+enum { B_NAME, B_ID_TYPE, B_ID_NUMBER, B_FOR_FAMILY };
+extern const struct field booking_fields[];
+void booking_person(const struct form *f, char *number, size_t len, char person_key[65]);
+
+/* 候补 (waitlist.c) */
+int booking_waitlist_form(struct request *r);
+int booking_waitlist_join(struct request *r);
+int booking_waitlist_show(struct request *r);
+int booking_waitlist_confirm(struct request *r);
+int booking_waitlist_leave(struct request *r);
+int booking_waitlist_page(struct request *r, long long session_id, int status);
+int waitlist_offer_slot(long long slot_id);
+int waitlist_close_session(long long session_id);
+
+/* 候诊叫号 (queue.c) */
+int queue_checkin(long long booking_id);
+int queue_load_for_booking(struct request *r, const char *no);
+int queue_load_desk(struct request *r);
+int booking_queue_display(struct request *r);
+int office_desk_queue(struct request *r);
+
+/* 导诊 (triage.c) */
+int booking_triage(struct request *r);
+int office_symptoms(struct request *r);
+int office_symptom_create(struct request *r);
+int office_symptom_delete(struct request *r);
 
 int booking_view_path(const char *no, char *out, size_t len);
 void booking_new_no(char out[11]);

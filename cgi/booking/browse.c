@@ -16,6 +16,7 @@ int booking_departments(struct request *r)
     if (db_rows(r->hdf, "Departments",
                 "SELECT id, name, location, phone, intro FROM departments ORDER BY sort_order, id", "") < 0)
         return 500;
+    if (req_param(r, "q") && booking_triage(r)) return 500;   /* 导诊 (triage.c) */
     r->cacheable = 1;
     return render(r, "booking/departments.cs");
 }
@@ -107,10 +108,17 @@ int booking_doctor(struct request *r)
     if (db_rows(r->hdf, "Sessions",
         "SELECT cs.id, DATE_FORMAT(cs.session_date, '%Y-%m-%d') AS date,"
         " WEEKDAY(cs.session_date) AS weekday, cs.period, cs.clinic_type, cs.status, cs.stop_reason,"
-        " " FEN_AS_YUAN("cs.fee_fen") " AS fee"
+        " " FEN_AS_YUAN("cs.fee_fen") " AS fee,"
+        /* every place ahead taken: the session's waitlist (候补, waitlist.c) */
+        " (cs.status = 'open' AND cs.session_date < CURDATE() + INTERVAL ? DAY"
+        "  AND EXISTS (SELECT 1 FROM time_slots t WHERE t.session_id = cs.id AND t.is_open = 1"
+        "              AND t.starts_at > NOW() + INTERVAL ? MINUTE)"
+        "  AND NOT EXISTS (SELECT 1 FROM time_slots t WHERE t.session_id = cs.id AND t.is_open = 1"
+        "              AND t.starts_at > NOW() + INTERVAL ? MINUTE AND t.booked < t.capacity)) AS waitlist"
         " FROM clinic_sessions cs WHERE cs.doctor_id = ? AND cs.session_date = ?"
         " ORDER BY FIELD(cs.period, 'morning', 'afternoon', 'evening')",
-        "is", r->path_id, day) < 0)
+        "iiiis", (long long)BOOKING_DAYS_AHEAD, (long long)CUTOFF_MINUTES, (long long)CUTOFF_MINUTES,
+        r->path_id, day) < 0)
         return 500;
     if (db_rows(r->hdf, "Slots",
         "SELECT t.id, t.session_id, DATE_FORMAT(t.starts_at, '%H:%i') AS starts,"

@@ -96,6 +96,7 @@ int booking_show(struct request *r)
     string_init(&svg);
     if (qr_svg(token, lang("Booking.qr_label"), &svg) == 0) hdf_set_value(r->hdf, "Raw.qr_svg", svg.buf);
     string_clear(&svg);
+    if (queue_load_for_booking(r, no) < 0) return 500;
     hdf_set_value(r->hdf, "Links.view", path);
     hdf_set_value(r->hdf, "Links.query", strchr(path, '?') + 1);
     const char *done = req_param(r, "done");

@@ -58,7 +58,7 @@ static int load_today(struct request *r)
 /* GET /office/desk : the check-in form and today's list. */
 int office_desk(struct request *r)
 {
-    if (load_today(r)) return 500;
+    if (load_today(r) || queue_load_desk(r)) return 500;
     return render(r, "office/desk.cs");
 }
 
@@ -116,7 +116,7 @@ int office_desk_checkin(struct request *r)
     if (audit_update(r, "checkin", "booking", id, booking_snapshot_sql,
                      "UPDATE bookings SET status = 'checked_in', checked_in_at = NOW() WHERE id = ?",
                      "i", id) != 1 ||
-        surveys_invite_after_visit(id) || db_commit())
+        surveys_invite_after_visit(id) || queue_checkin(id) || db_commit())
         return 500;
     return desk_answer(r, 200, "checked_in");
 }
@@ -209,6 +209,7 @@ int office_session_stop(struct request *r)
         goto out;
     for (HDF *b = hdf_obj_child(hdf_get_obj(r->private_hdf, "Affected")); b; b = hdf_obj_next(b))
         if (booking_notify("stop_clinic", hdf_get_value(b, "no", ""))) goto out;
+    if (waitlist_close_session(r->path_id)) goto out;
     if (db_exec("UPDATE time_slots SET booked = 0, is_open = 0 WHERE session_id = ?", "i", r->path_id) < 0 ||
         db_row(r->private_hdf, "Stopped",
                "SELECT DATE_FORMAT(cs.session_date, '%Y-%m-%d') AS date, cs.period, d.name AS doctor,"

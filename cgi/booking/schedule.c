@@ -177,7 +177,7 @@ int office_slot_update(struct request *r)
     if (audit_update(r, "update", "time_slot", r->path_id, slot_snapshot_sql,
                      "UPDATE time_slots SET capacity = ?, is_open = ? WHERE id = ?", "iii",
                      f.v[SL_CAPACITY].number, f.v[SL_OPEN].number, r->path_id) < 0 ||
-        db_commit())
+        waitlist_offer_slot(r->path_id) || db_commit())
         return 500;
     snprintf(where, sizeof(where), "/office/sessions/%s?done=saved",
              hdf_get_value(r->private_hdf, "Slot.session_id", "0"));

@@ -41,6 +41,7 @@
 #include <unistd.h>
 #include <sodium.h>
 #include "portal.h"
+#include "../booking/booking.h"
 
 #define MAX_ATTEMPTS 10
 #define LEASE_SECONDS 10
@@ -68,6 +69,7 @@ static void compose(HDF *m, STRING *text)
     if (json_object_to_hdf(hdf_get_value(m, "params", "{}"), vars) < 0)
         log_error("outbox: message %s has parameters that are not a JSON object", hdf_get_value(m, "k", ""));
     hdf_set_value(vars, "hospital", hdf_get_value(render_globals(), "Site.short_name", ""));
+    hdf_set_value(vars, "site", hdf_get_value(render_globals(), "Site.url", ""));
     text_fill(text, lang(key), vars);
     hdf_destroy(&vars);
 }
@@ -152,6 +154,22 @@ static void purge_rate_limits(void)
     HDF *tmp;
     if (hdf_init(&tmp)) return;
     db_call(tmp, "P", "CALL rate_purge()", "");
+    hdf_destroy(&tmp);
+}
+
+/* Lapsed waitlist offers (候补, sql/014) handed to the next person, one
+ * transaction each; run every few seconds, so a hold ends on time
+ * whether or not anybody visits. */
+static void expire_offers(void)
+{
+    HDF *tmp;
+    if (hdf_init(&tmp)) return;
+    for (int i = 0; i < 200; i++) {
+        if (db_call(tmp, "E", "CALL waitlist_expire(?)", "i", (long long)CUTOFF_MINUTES) != 1 ||
+            !hdf_get_int_value(tmp, "E.lapsed", 0))
+            break;
+        log_note("waitlist offer lapsed");
+    }
     hdf_destroy(&tmp);
 }
 
@@ -251,7 +269,7 @@ int main(int argc, char **argv)
     gethostname(host, sizeof(host) - 1);
     snprintf(lease_holder, sizeof(lease_holder), "%.40s:%ld:%08x", host, (long)getpid(),
              (unsigned)randombytes_random());
-    time_t reminders_at = 0;
+    time_t reminders_at = 0, offers_at = 0;
     while (!stopping) {
         if (!lease_held()) {
             struct timespec pause = {0, 500 * 1000000L};
@@ -263,6 +281,10 @@ int main(int argc, char **argv)
             mark_no_shows();
             purge_rate_limits();
             reminders_at = time(NULL);
+        }
+        if (time(NULL) - offers_at >= 2) {
+            expire_offers();
+            offers_at = time(NULL);
         }
         int rc = send_one();
         if (rc == 1) continue;

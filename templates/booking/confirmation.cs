@@ -5,6 +5,7 @@
 <h1 class="page-title"><?cs if:Booking.status == "booked" ?><?cs var:Lang.Booking.confirmed ?><?cs else ?><?cs var:Lang.Booking.Status[Booking.status] ?><?cs /if ?></h1>
 <p class="booking-no"><?cs var:Lang.Booking.no ?>:<strong id="confirmation-no"><?cs var:Booking.no ?></strong></p>
 <?cs if:Booking.session_status == "stopped" ?><p class="form-error-message"><?cs var:Lang.Booking.session_stopped ?><?cs if:Booking.stop_reason ?>:<?cs var:Booking.stop_reason ?><?cs /if ?></p><?cs /if ?>
+<?cs include:"booking/queue_place.cs" ?>
 <?cs if:Booking.status == "booked" ?>
 <div class="notification-banner">
   <p><?cs var:Lang.Booking.arrive ?><strong id="arrival-window"><?cs var:Booking.date ?> <?cs var:Booking.arrive_from ?>–<?cs var:Booking.starts ?></strong></p>

@@ -35,6 +35,7 @@
       <?cs if:t.bookable == 1 ?><a class="slot-free" href="/booking/slots/<?cs var:t.id ?>"><?cs var:Lang.Booking.book ?> · <?cs var:Lang.Booking.free ?> <?cs var:t.free ?></a><?cs elif:t.free == 0 ?><span class="slot-state"><?cs var:Lang.Booking.full ?></span><?cs else ?><span class="slot-state"><?cs var:Lang.Booking.closed ?></span><?cs /if ?></li>
     <?cs /if ?><?cs /each ?>
   </ul>
+  <?cs if:s.waitlist == 1 ?><p class="waitlist-offer"><?cs var:Lang.Waitlist.session_full ?> <a class="button button-secondary" href="/booking/sessions/<?cs var:s.id ?>/waitlist" id="waitlist-<?cs var:s.id ?>"><?cs var:Lang.Waitlist.join ?></a></p><?cs /if ?>
   <?cs /if ?>
 </section>
 <?cs /each ?>

@@ -2,7 +2,8 @@
 <html lang="zh-CN"<?cs if:Cookie.textsize == "large" ?> class="text-large"<?cs /if ?>>
 <head>
 <meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1"><?cs if:Page.refresh ?>
+<meta http-equiv="refresh" content="<?cs var:Page.refresh ?>"><?cs /if ?>
 <title><?cs if:Page.title ?><?cs var:Page.title ?> - <?cs /if ?><?cs var:Site.name ?></title>
 <link rel="stylesheet" href="/static/css/portal.css">
 <link rel="stylesheet" href="/static/css/print.css" media="print">

@@ -22,6 +22,7 @@
   <button class="button" type="submit"><?cs var:Lang.Desk.submit ?></button>
 </form>
 
+<?cs include:"booking/desk_queue.cs" ?>
 <h2 id="today"><?cs var:Lang.Desk.today ?></h2>
 <form class="form inline-form" method="get" action="/office/desk">
   <?cs call:field_start("department", Lang.Desk.department, "", "") ?>
