@@ -7,6 +7,7 @@
 #include "../home/home.h"
 #include "../notices/notices.h"
 #include "../booking/booking.h"
+#include "../volunteers/volunteers.h"
 
 static const struct route routes[] = {
     {"GET", "/", home_page, 0, 0},
@@ -27,6 +28,18 @@ static const struct route routes[] = {
     {"POST", "/booking/cancel", booking_cancel, 0, 1},
     {"GET", "/booking/reschedule", booking_reschedule_form, 0, 1},
     {"POST", "/booking/reschedule", booking_reschedule, 0, 1},
+    {"GET", "/volunteers/", vol_call_page, 0, 0},
+    {"GET", "/volunteers/apply", vol_apply_form, 0, 1},
+    {"POST", "/volunteers/apply", vol_apply, 0, 1},
+    {"GET", "/volunteers/application", vol_status_page, 0, 0},
+    {"GET", "/volunteers/status", vol_lookup_form, 0, 1},
+    {"POST", "/volunteers/status", vol_lookup, 0, 1},
+    {"GET", "/volunteers/me", vol_me, 0, 0},
+    {"GET", "/volunteers/scan", vol_scan_page, 0, 1},
+    {"POST", "/volunteers/scan", vol_scan, 0, 1},
+    {"GET", "/volunteers/certificate", vol_certificate, 0, 0},
+    {"GET", "/volunteers/certificate.png", vol_certificate_qr, 0, 0},
+    {"GET", "/volunteers/stars", vol_stars, 0, 0},
     {"GET", "/prefs/text-size", prefs_text_size, 0, 0},
     {"GET", "/healthz", healthz, 0, 0},
     {0},
