@@ -119,14 +119,19 @@ static int view_page(struct request *r, int status)
     if (found <= 0) return found < 0 ? 500 : 404;
     const char *done = req_param(r, "done");
     if (done && strlen(done) < 20) hdf_set_value(r->hdf, "Done", done);
-    r->status = status;
+    /* the evaluation's month and the star's citation start as they are */
+    if (!hdf_get_value(r->hdf, "Form.month", NULL))
+        hdf_set_value(r->hdf, "Form.month", hdf_get_value(r->hdf, "Month.month", ""));
+    if (!hdf_get_value(r->hdf, "Form.citation", NULL) && hdf_get_value(r->hdf, "Star.citation", NULL))
+        hdf_set_value(r->hdf, "Form.citation", hdf_get_value(r->hdf, "Star.citation", ""));
+    if (status) r->status = status;
     return render(r, "volunteers/office_view.cs");
 }
 
 /* GET /office/volunteers/{id} */
 int vol_office_view(struct request *r)
 {
-    return view_page(r, 200);
+    return view_page(r, r->status ? r->status : 200);
 }
 
 static const char *const actions[] = {

@@ -124,7 +124,7 @@
 <?cs else ?><p><?cs var:Lang.Vol.no_evaluations ?></p><?cs /if ?>
 <form class="form" method="post" action="/office/volunteers/<?cs var:App.id ?>/evaluations" novalidate id="form-evaluation">
   <?cs call:csrf_field() ?>
-  <?cs call:text_field("month", "text", Lang.Vol.month, Lang.Vol.month_hint, Form.month ? Form.month : Month.month, Form.month.error, 7, "off") ?>
+  <?cs call:text_field("month", "text", Lang.Vol.month, Lang.Vol.month_hint, Form.month, Form.month.error, 7, "off") ?>
   <?cs call:text_field("conduct", "text", Lang.Vol.conduct, "", Form.conduct, Form.conduct.error, 200, "off") ?>
   <?cs call:text_field("punctuality", "text", Lang.Vol.punctuality, "", Form.punctuality, Form.punctuality.error, 200, "off") ?>
   <?cs call:textarea_field("feedback", Lang.Vol.feedback, "", Form.feedback, Form.feedback.error, 2) ?>
@@ -135,7 +135,7 @@
 <h2><?cs var:Lang.Vol.star ?></h2>
 <form class="form" method="post" action="/office/volunteers/<?cs var:App.id ?>/star" novalidate id="form-star">
   <?cs call:csrf_field() ?>
-  <?cs call:text_field("citation", "text", Lang.Vol.citation, "", Form.citation ? Form.citation : Star.citation, Form.citation.error, 200, "off") ?>
+  <?cs call:text_field("citation", "text", Lang.Vol.citation, "", Form.citation, Form.citation.error, 200, "off") ?>
   <div class="form-checkbox"><input id="f-publish" name="publish" type="checkbox" value="1"<?cs if:Star.published == 1 ?> checked<?cs /if ?>><label for="f-publish"><?cs var:Lang.Vol.publish ?></label></div>
   <button class="button" type="submit"><?cs var:Lang.Vol.save_star ?></button>
 </form>
