@@ -41,12 +41,13 @@
     <span class="form-hint" id="f-availability-hint"><?cs var:Lang.Vol.f_availability_hint ?></span>
     <?cs if:Form.availability.error ?><p class="form-error-message" id="f-availability-error"><span class="visually-hidden"><?cs var:Lang.error_prefix ?></span><?cs var:Form.availability.error ?></p><?cs /if ?>
     <table class="data-table avail-grid">
-      <thead><tr><td></td><th scope="col"><?cs var:Lang.Vol.morning ?></th><th scope="col"><?cs var:Lang.Vol.afternoon ?></th></tr></thead>
+      <thead><tr><td></td><?cs each:d = Lang.Vol.Day ?><th scope="col"><?cs var:d ?></th><?cs /each ?></tr></thead>
       <tbody>
-      <?cs each:d = Lang.Vol.Day ?><?cs set:am = name(d) * 2 ?><?cs set:pm = name(d) * 2 + 1 ?>
-      <tr><th scope="row"><?cs var:d ?></th>
-        <td><div class="form-checkbox"><input id="f-avail_<?cs var:am ?>" name="avail_<?cs var:am ?>" type="checkbox" value="1"<?cs if:Form.avail[am] ?> checked<?cs /if ?>><label for="f-avail_<?cs var:am ?>"><span class="visually-hidden"><?cs var:d ?></span><?cs var:Lang.Vol.morning ?></label></div></td>
-        <td><div class="form-checkbox"><input id="f-avail_<?cs var:pm ?>" name="avail_<?cs var:pm ?>" type="checkbox" value="1"<?cs if:Form.avail[pm] ?> checked<?cs /if ?>><label for="f-avail_<?cs var:pm ?>"><span class="visually-hidden"><?cs var:d ?></span><?cs var:Lang.Vol.afternoon ?></label></div></td>
+      <?cs each:half = Lang.Vol.Half ?>
+      <tr><th scope="row"><?cs var:half ?></th>
+        <?cs each:d = Lang.Vol.Day ?><?cs set:cell = name(d) * 2 + name(half) ?>
+        <td><input id="f-avail_<?cs var:cell ?>" name="avail_<?cs var:cell ?>" type="checkbox" value="1"<?cs if:Form.avail[cell] ?> checked<?cs /if ?>><label for="f-avail_<?cs var:cell ?>" class="visually-hidden"><?cs var:d ?><?cs var:half ?></label></td>
+        <?cs /each ?>
       </tr>
       <?cs /each ?>
       </tbody>
@@ -56,15 +57,19 @@
     <legend><?cs var:Lang.Vol.f_services ?></legend>
     <span class="form-hint" id="f-services-hint"><?cs var:Lang.Vol.f_services_hint ?></span>
     <?cs if:Form.services.error ?><p class="form-error-message" id="f-services-error"><span class="visually-hidden"><?cs var:Lang.error_prefix ?></span><?cs var:Form.services.error ?></p><?cs /if ?>
+    <div class="check-columns">
     <?cs each:s = Lang.Vol.Service ?>
     <div class="form-checkbox"><input id="f-svc_<?cs name:s ?>" name="svc_<?cs name:s ?>" type="checkbox" value="1"<?cs if:Form.svc[name(s)] ?> checked<?cs /if ?>><label for="f-svc_<?cs name:s ?>"><?cs var:s ?></label></div>
     <?cs /each ?>
+    </div>
   </fieldset>
   <?cs call:textarea_field("skills", Lang.Vol.f_skills, Lang.Vol.f_skills_hint, Form.skills, Form.skills.error, 2) ?>
   <fieldset class="form-group">
     <legend><?cs var:Lang.Vol.f_language_group ?></legend>
+    <div class="check-columns">
     <div class="form-checkbox"><input id="f-lang_dialect" name="lang_dialect" type="checkbox" value="1"<?cs if:Form.lang_dialect ?> checked<?cs /if ?>><label for="f-lang_dialect"><?cs var:Lang.Vol.f_dialect ?></label></div>
     <div class="form-checkbox"><input id="f-lang_sign" name="lang_sign" type="checkbox" value="1"<?cs if:Form.lang_sign ?> checked<?cs /if ?>><label for="f-lang_sign"><?cs var:Lang.Vol.f_sign ?></label></div>
+    </div>
   </fieldset>
   <?cs call:text_field("languages", "text", Lang.Vol.f_languages, Lang.Vol.f_languages_hint, Form.languages, Form.languages.error, 100, "off") ?>
   <?cs call:textarea_field("previous", Lang.Vol.f_previous, "", Form.previous, Form.previous.error, 2) ?>
