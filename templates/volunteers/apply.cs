@@ -17,11 +17,11 @@
   <?cs if:Derived.sex ?><p id="derived-sex"><?cs var:Lang.Vol.f_sex ?>:<?cs var:Lang.Vol.Sex[Derived.sex] ?></p><?cs /if ?>
   <?cs call:text_field("mobile", "tel", Lang.Vol.f_mobile, Lang.Vol.f_mobile_hint, Form.mobile, Form.mobile.error, 20, "tel-national") ?>
   <?cs call:text_field("email", "email", Lang.Vol.f_email, "", Form.email, Form.email.error, 100, "email") ?>
-  <?cs call:text_field("address", "text", Lang.Vol.f_address, "", Form.address, Form.address.error, 200, "street-address") ?>
+  <?cs call:text_field("address", "text", Lang.Vol.f_address, "", Form.address, Form.address.error, 200, "address-line1") ?>
   <?cs call:text_field("occupation", "text", Lang.Vol.f_occupation, "", Form.occupation, Form.occupation.error, 100, "organization") ?>
   <?cs call:field_start("political_status", Lang.Vol.f_political, "", Form.political_status.error) ?>
     <select class="form-select" id="f-political_status" name="political_status">
-      <option value=""></option>
+      <option value=""><?cs var:Lang.Vol.not_chosen ?></option>
       <?cs each:c = Lang.Vol.Political ?><option value="<?cs name:c ?>"<?cs if:Form.political_status == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?>
     </select>
   </div>
