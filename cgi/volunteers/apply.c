@@ -195,9 +195,10 @@ int vol_apply(struct request *r)
         rate_refuse(r, NULL, -1, &limit);
         return form_page(r, 429);
     }
-    if (form_read(r, apply_fields, &f)) return form_page(r, 422);
-    cn_id_check(f.v[A_ID].text, vol_today(today), &info);
-    hdf_set_value(r->hdf, "Derived.sex", info.male ? "male" : "female");
+    int errors = form_read(r, apply_fields, &f);
+    if (f.v[A_ID].text && cn_id_check(f.v[A_ID].text, vol_today(today), &info) == CN_ID_OK)
+        hdf_set_value(r->hdf, "Derived.sex", info.male ? "male" : "female");   /* shown beside the number */
+    if (errors) return form_page(r, 422);
 
     for (int attempt = 0; attempt < 3; attempt++) {
         vol_new_no(no);
@@ -256,7 +257,7 @@ static int load_by_token(struct request *r, char no[16])
         return 0;
     snprintf(no, 16, "%s", subject);
     return db_row(r->hdf, "Application",
-                  "SELECT application_no AS no, name, status, services,"
+                  "SELECT application_no AS no, name, sex, status, services,"
                   " DATE_FORMAT(interview_at, '%Y-%m-%d %H:%i') AS interview_at, interview_place,"
                   " training_sessions, exam_score, reason, DATE_FORMAT(active_since, '%Y-%m-%d') AS active_since,"
                   " DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at,"

@@ -4,7 +4,7 @@
 -- QR check-ins and check-outs, and reads the published star list.
 GRANT SELECT ON portal.volunteer_call TO 'portal_public'@'localhost';
 GRANT INSERT ON portal.volunteer_applications TO 'portal_public'@'localhost';
-GRANT SELECT (id, application_no, name, open_id_number, mobile, services, status,
+GRANT SELECT (id, application_no, name, sex, open_id_number, mobile, services, status,
               interview_at, interview_place, training_sessions, exam_score, reason,
               active_since, created_at)
       ON portal.volunteer_applications TO 'portal_public'@'localhost';

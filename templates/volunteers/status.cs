@@ -5,6 +5,7 @@
 <dl class="summary-list">
   <div><dt><?cs var:Lang.Vol.no ?></dt><dd class="booking-no" id="application-no"><?cs var:Application.no ?></dd></div>
   <div><dt><?cs var:Lang.Vol.f_name ?></dt><dd><?cs var:Application.name ?></dd></div>
+  <div><dt><?cs var:Lang.Vol.f_sex ?></dt><dd id="application-sex"><?cs var:Lang.Vol.Sex[Application.sex] ?></dd></div>
   <div><dt><?cs var:Lang.Vol.applied_at ?></dt><dd><?cs var:Application.created_at ?></dd></div>
   <div><dt><?cs var:Lang.Vol.current_step ?></dt><dd id="application-status"><?cs var:Lang.Vol.State[Application.status] ?></dd></div>
   <?cs if:Application.exam_score ?><div><dt><?cs var:Lang.Vol.exam_score ?></dt><dd><?cs var:Application.exam_score ?></dd></div><?cs /if ?>

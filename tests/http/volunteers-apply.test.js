@@ -47,6 +47,7 @@ test('an application typed as on a phone is stored normalised, with sex and birt
   const page = await a.client.get(a.location);
   assert.ok(page.text.includes(h.lang('Vol.submitted_ok')));
   assert.ok(page.text.includes(`id="application-status">${h.lang('Vol.State.submitted')}<`));
+  assert.ok(page.text.includes(`id="application-sex">${h.lang(`Vol.Sex.${sex}`)}<`), 'the sex derived from the ID is shown');
   const [msg] = v.messages(p.mobile);
   assert.equal(msg.kind, 'vol_submitted');
   assert.equal(msg.params.no, a.no);
@@ -104,6 +105,10 @@ test('each invalid value is refused beside its field, everything typed is kept, 
     assert.ok(res.text.includes('会&lt;b&gt;急救&lt;/b&gt;'), 'a text area kept, escaped');
     assert.ok(/name="avail_5"[^>]* checked/.test(res.text), 'the grid kept');
     assert.ok(/name="svc_ward"[^>]* checked/.test(res.text), 'the services kept');
+    if (field !== 'id_number') {
+      const sex = h.lang(`Vol.Sex.${Number(p.id[16]) % 2 ? 'male' : 'female'}`);
+      assert.ok(res.text.includes(`id="derived-sex">${h.lang('Vol.f_sex')}:${sex}<`), 'the sex from a valid ID is shown');
+    }
   }
   // no half-day or no service ticked
   const none = v.application(p);
