@@ -4,8 +4,8 @@
 <p><span class="tag" id="app-status"><?cs var:Lang.Vol.State[App.status] ?></span></p>
 <?cs if:Done ?><div class="notification-banner notification-success" role="status" id="done"><?cs var:Lang.Vol.Done[Done] ?></div><?cs /if ?>
 <?cs if:Refusal ?><div class="error-summary" role="alert" tabindex="-1" id="refusal"><h2 class="error-summary-title"><?cs var:RefusalText ?></h2></div><?cs /if ?>
-<?cs call:error_summary() ?>
 
+<?cs def:workflow() ?>
 <h2><?cs var:Lang.Vol.workflow ?></h2>
 <?cs if:App.status == "exam" && App.exam_attempts > 0 ?><p><?cs var:Lang.Vol.exam_retake ?></p><?cs /if ?>
 <?cs if:Can.interview ?>
@@ -58,10 +58,12 @@
     </select>
   </div>
   <?cs call:text_field("reason", "text", Lang.Vol.reason, "", Form.reason, Form.reason.error, 200, "off") ?>
-  <button class="button button-warning" type="submit"><?cs var:Lang.Vol.action ?></button>
+  <button class="button button-warning" type="submit"><?cs var:Lang.Vol.end_submit ?></button>
 </form>
 <?cs /if ?>
 
+<?cs /def ?>
+<?cs def:details() ?>
 <h2><?cs var:Lang.Vol.details ?></h2>
 <dl class="summary-list" id="details">
   <div><dt><?cs var:Lang.Vol.f_id_number ?></dt><dd><?cs var:App.id_masked ?></dd></div>
@@ -87,6 +89,8 @@
   <?cs if:App.active_since ?><div><dt><?cs var:Lang.Vol.active_since ?></dt><dd><?cs var:App.active_since ?></dd></div><?cs /if ?>
 </dl>
 
+<?cs /def ?>
+<?cs call:error_summary() ?>
 <?cs if:App.status == "active" || App.status == "suspended" ?>
 <h2><?cs var:Lang.Vol.hours ?></h2>
 <p id="month-total"><?cs var:Lang.Vol.this_month ?>:<?cs var:Month.minutes ?> <?cs var:Lang.Vol.minutes ?><?cs if:Month.below == 1 ?> <span class="tag tag-expired"><?cs var:Lang.Vol.below_minimum ?></span><?cs /if ?></p>
@@ -140,5 +144,10 @@
   <button class="button" type="submit"><?cs var:Lang.Vol.save_star ?></button>
 </form>
 <?cs /if ?>
+<?cs call:workflow() ?>
+<?cs call:details() ?>
+<?cs else ?>
+<?cs call:workflow() ?>
+<?cs call:details() ?>
 <?cs /if ?>
 <?cs include:"layout/footer.cs" ?>
