@@ -298,7 +298,7 @@ int vol_scan_page(struct request *r)
 
 /* POST /volunteers/scan : check in at the point, or check out of the
  * shift that is open.  The open shift is read under a lock on the
- * volunteer's shifts, so two scans at once make one shift. */
+ * volunteer's row, so two scans at once make one shift. */
 int vol_scan(struct request *r)
 {
     const char *t = req_param(r, "t");
@@ -309,7 +309,9 @@ int vol_scan(struct request *r)
     if (signed_token_open(VOL_KEY, VOL_PURPOSE_ME, me, no, sizeof(no), NULL) != SIGNED_VALID)
         return scan_page(r, 403);
     if (db_begin()) return 503;
-    found = db_row(r->private_hdf, "V", "SELECT id FROM volunteer_applications WHERE application_no = ? AND status = 'active'",
+    /* the volunteer's row, locked: one scan at a time per volunteer */
+    found = db_row(r->private_hdf, "V",
+                   "SELECT id FROM volunteer_applications WHERE application_no = ? AND status = 'active' FOR UPDATE",
                    "s", no);
     if (found <= 0) {
         db_rollback();
@@ -319,25 +321,28 @@ int vol_scan(struct request *r)
     }
     long long vid = hdf_get_int_value(r->private_hdf, "V.id", 0);
     long long point = hdf_get_int_value(r->hdf, "Point.id", 0);
-    if (db_rows(r->private_hdf, "Open", "SELECT id FROM volunteer_shifts WHERE application_id = ? FOR UPDATE",
-                "i", vid) < 0)
-        return 500;
+    /* what the button said: a second tap of the same button (or a page
+     * sent twice) finds it done already and changes nothing */
+    const char *want = req_param(r, "do");
+    int want_out = want && !strcmp(want, "out");
     found = db_row(r->private_hdf, "Shift",
-                   "SELECT id FROM volunteer_shifts WHERE application_id = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
-                   "i", vid);
+                   "SELECT id FROM volunteer_shifts WHERE application_id = ? AND ended_at IS NULL"
+                   " ORDER BY id DESC LIMIT 1 FOR UPDATE", "i", vid);
     if (found < 0) return 500;
     const char *done;
-    if (found == 1) {
+    if (found == 1 && want_out) {
         if (db_exec("UPDATE volunteer_shifts SET ended_at = GREATEST(NOW(), started_at + INTERVAL 1 SECOND),"
                     " minutes = LEAST(TIMESTAMPDIFF(MINUTE, started_at, NOW()), 720) WHERE id = ?",
                     "i", (long long)hdf_get_int_value(r->private_hdf, "Shift.id", 0)) != 1)
             return 500;
         done = "out";
-    } else {
+    } else if (found == 0 && !want_out) {
         if (db_exec("INSERT INTO volunteer_shifts (application_id, point_id, started_at, source, created_at)"
                     " VALUES (?, ?, NOW(), 'qr', NOW())", "ii", vid, point) != 1)
             return 500;
         done = "in";
+    } else {
+        done = want_out ? "out_already" : "in_already";
     }
     if (db_commit()) return 500;
     hdf_set_value(r->hdf, "Done", done);
