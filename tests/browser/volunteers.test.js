@@ -185,7 +185,7 @@ test('apply on a phone (pages without scripts), then the coordinator takes it to
   }
 });
 
-test('the certificate and the star list print and read on a phone', async () => {
+test('the certificate, the star list, the service points\' codes and a QR check-in on a phone', async () => {
   const row = sql("SELECT application_no FROM volunteer_applications WHERE status = 'active' ORDER BY id DESC LIMIT 1");
   if (!row.length) return;
   // the certificate link as the office page gives it
@@ -209,6 +209,27 @@ test('the certificate and the star list print and read on a phone', async () => 
     await look(page, '11-stars', res);
     res = await page.goto(`${BASE}/office/volunteers/points`);
     await look(page, '12-points', res);
+    const pointLink = await page.locator('a.point-link').first().getAttribute('href');
+    // the volunteer's link, sent to their mobile
+    await page.goto(`${BASE}/office/volunteers/${id}`);
+    await submitTo(page, page.locator('#form-link').getByRole('button'), `/office/volunteers/${id}`);
+    const mobile = sql(`SELECT mobile FROM volunteer_applications WHERE id = ${id}`)[0][0];
+    const params = JSON.parse(sql(`SELECT params FROM notification_outbox WHERE mobile = '${mobile}' AND kind = 'vol_link' ORDER BY id DESC LIMIT 1`)[0][0]);
+    const own = await phone();
+    try {
+      const p = own.page;
+      res = await p.goto(BASE + new URL(params.link).pathname + new URL(params.link).search);
+      await look(p, '13-me', res);
+      res = await p.goto(BASE + new URL(pointLink).pathname + new URL(pointLink).search);
+      await look(p, '14-scan', res);
+      const button = p.locator('#scan-button');
+      const checkIn = (await button.innerText()).trim() === '签到';
+      await submitTo(p, button, '/volunteers/scan');
+      await look(p, '15-scanned', null);
+      assert.ok((await p.locator('#scan-done').innerText()).includes(checkIn ? '签到成功' : '签退成功'));
+    } finally {
+      await own.context.close();
+    }
   } finally {
     await context.close();
   }
