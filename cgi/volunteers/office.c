@@ -29,7 +29,7 @@ int vol_office_list(struct request *r)
 {
     const char *status = req_param(r, "status");
     const char *q = req_param(r, "q");
-    char like[200] = "";
+    char like[256] = "";
     if (status && vol_state_from_name(status) < 0) status = NULL;
     if (q && *q) {
         if (utf8_chars(q) > 50 || text_has_control(q, 0)) q = NULL;
