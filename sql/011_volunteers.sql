@@ -108,8 +108,8 @@ CREATE TABLE volunteer_stars (
   CONSTRAINT star_volunteer FOREIGN KEY (application_id) REFERENCES volunteer_applications (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- The public sees of a star only the name (masked in the page), the citation
--- and hours, through this view.
+-- The public sees of a star only the name the office published, the
+-- citation, since when and the hours, through this view.
 CREATE VIEW public_volunteer_stars AS
   SELECT s.id, a.name, s.citation, a.active_since,
          (SELECT COALESCE(SUM(minutes), 0) FROM volunteer_shifts h WHERE h.application_id = a.id) AS minutes
