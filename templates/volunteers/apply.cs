@@ -41,7 +41,7 @@
     <span class="form-hint" id="f-availability-hint"><?cs var:Lang.Vol.f_availability_hint ?></span>
     <?cs if:Form.availability.error ?><p class="form-error-message" id="f-availability-error"><span class="visually-hidden"><?cs var:Lang.error_prefix ?></span><?cs var:Form.availability.error ?></p><?cs /if ?>
     <table class="data-table avail-grid">
-      <thead><tr><td></td><?cs each:d = Lang.Vol.Day ?><th scope="col"><?cs var:d ?></th><?cs /each ?></tr></thead>
+      <thead><tr><td></td><?cs each:d = Lang.Vol.Day ?><th scope="col"><span aria-hidden="true"><?cs var:Lang.Vol.DayShort[name(d)] ?></span><span class="visually-hidden"><?cs var:d ?></span></th><?cs /each ?></tr></thead>
       <tbody>
       <?cs each:half = Lang.Vol.Half ?>
       <tr><th scope="row"><?cs var:half ?></th>
