@@ -187,12 +187,13 @@ test('failed lookups of one number are limited (5 in 15 minutes), then 429 with 
 
 test('when the office closes the call the form says so and takes no application', async () => {
   const office = await h.loggedIn('volunteer');
-  const setOpen = async (open) => {
+  const setOpen = async (open, deadline = '') => {
     const token = await office.csrf('/office/volunteers/call');
     const [row] = h.sql('SELECT HEX(title), HEX(services), HEX(eligibility), HEX(how_to_apply), HEX(commitment) FROM volunteer_call WHERE id = 1')
       .map((r) => r.map((x) => Buffer.from(x, 'hex').toString('utf8')));
     const fields = { _csrf: token, title: row[0], services: row[1], eligibility: row[2], how_to_apply: row[3], commitment: row[4] };
     if (open) fields.is_open = '1';
+    fields.deadline = deadline;
     const res = await office.post('/office/volunteers/call', fields);
     assert.equal(res.status, 303);
   };
@@ -209,6 +210,17 @@ test('when the office closes the call the form says so and takes no application'
     await setOpen(true);
   }
   assert.ok((await h.get(`${h.ORIGIN}/volunteers/`)).text.includes(h.lang('Vol.open')));
+  // open, but its deadline passed yesterday: closed too; today is the last day
+  await setOpen(true, h.sqlValue("SELECT CURDATE() - INTERVAL 1 DAY"));
+  try {
+    assert.ok((await h.get(`${h.ORIGIN}/volunteers/apply`)).text.includes(h.lang('Vol.closed')));
+    await setOpen(true, h.sqlValue('SELECT CURDATE()'));
+    const page = await h.get(`${h.ORIGIN}/volunteers/`);
+    assert.ok(page.text.includes(h.sqlValue('SELECT CURDATE()')), 'the deadline is shown');
+    assert.ok((await h.get(`${h.ORIGIN}/volunteers/apply`)).text.includes('name="accept"'));
+  } finally {
+    await setOpen(true);
+  }
   const [b, a] = h.sql(`SELECT JSON_EXTRACT(before_json, '$.is_open'), JSON_EXTRACT(after_json, '$.is_open')
                         FROM audit_log WHERE entity = 'volunteer_call' AND username = '${office.user.username}' ORDER BY id`)[0];
   assert.deepEqual([b, a], ['1', '0'], 'closing the call is audited');
