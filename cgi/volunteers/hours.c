@@ -254,6 +254,10 @@ int vol_me(struct request *r)
         return render(r, "volunteers/scan.cs");
     }
     if (load_month_minutes(r) < 0) return 500;
+    char cert[256];
+    if (vol_signed_link(VOL_PURPOSE_CERT, hdf_get_value(r->hdf, "Me.no", ""), VOL_CERT_DAYS,
+                        "/volunteers/certificate", cert, sizeof(cert)) == 0)
+        hdf_set_value(r->hdf, "Me.certificate", cert);
     cookie_set(r, VOL_ME_COOKIE, t, "/volunteers/", VOL_ME_DAYS * 86400L);
     hdf_set_value(r->hdf, "Step", "me");
     return render(r, "volunteers/scan.cs");

@@ -7,6 +7,7 @@
 <p class="lead"><?cs var:Text.hello ?></p>
 <p><?cs var:Lang.Vol.me_lead ?></p>
 <dl class="summary-list"><div><dt><?cs var:Lang.Vol.this_month ?></dt><dd id="month-hours"><?cs var:Me.month.shown ?><?cs if:Me.month.below == 1 ?>(<?cs var:Lang.Vol.below_minimum ?>)<?cs /if ?></dd></div></dl>
+<?cs if:Me.certificate ?><p><a href="<?cs var:Me.certificate ?>" id="certificate-link"><?cs var:Lang.Vol.certificate_link ?></a></p><?cs /if ?>
 <?cs else ?>
 <h1 class="page-title"><?cs var:Lang.Vol.scan_title ?> · <?cs var:Point.name ?></h1>
 <?cs if:Done == "in" ?><div class="notification-banner notification-success" role="status" id="scan-done"><?cs var:Lang.Vol.done_in ?></div><?cs /if ?>

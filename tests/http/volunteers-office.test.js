@@ -228,6 +228,8 @@ test('QR check-in and check-out at a service point, the volunteer known by the l
   res = await phone.get(path(link));
   assert.equal(res.status, 200);
   assert.ok(phone.cookies.has('vol_me'));
+  const own = res.text.match(/href="([^"]+)" id="certificate-link"/)[1].replace(/&amp;/g, '&');
+  assert.ok((await phone.get(own)).text.includes(h.lang('Vol.cert_genuine')), 'the volunteer\'s own certificate');
   res = await phone.get(path(pointLink));
   assert.ok(res.text.includes(h.lang('Vol.check_in')));
   const csrf = h.csrfOf(res.text);
