@@ -20,10 +20,6 @@ static const char snapshot_sql[] =
     " 'exam_attempts', exam_attempts, 'reason', reason, 'active_since', active_since) AS snapshot"
     " FROM volunteer_applications WHERE id = ? FOR UPDATE";
 
-static const char *const status_filter[] = {
-    "submitted", "interview", "training", "exam", "active", "rejected", "withdrawn", "suspended", "left", NULL,
-};
-
 /* GET /office/volunteers/?status=&q= */
 int vol_office_list(struct request *r)
 {
@@ -53,7 +49,6 @@ int vol_office_list(struct request *r)
     }
     if (db_rows(r->hdf, "Counts", "SELECT status, COUNT(*) AS n FROM volunteer_applications GROUP BY status", "") < 0)
         return 500;
-    (void)status_filter;
     return render(r, "volunteers/office_list.cs");
 }
 
