@@ -167,7 +167,10 @@ int form_read(struct request *r, const struct field *fields, struct form *f)
         char *value = clean_copy(raw, fd->type == FIELD_SECRET);
         if (!value) return ++f->errors;
         if (fd->type == FIELD_MOBILE) normalise_mobile(value, value, strlen(value) + 1);
-        else if (fd->type == FIELD_CODE) normalise_typed_number(value, value, strlen(value) + 1, 0);
+        else if (fd->type == FIELD_CODE) {
+            normalise_typed_number(value, value, strlen(value) + 1, 0);
+            normalise_id_shape(value);
+        }
         snprintf(name, sizeof(name), "Form.%s", fd->name);
         if (fd->type != FIELD_SECRET) {
             char *shown = display_copy(value, fd->type == FIELD_MULTILINE);

@@ -11,10 +11,13 @@
 
 /* Province-level codes of GB/T 2260 that begin every ID number: the 31
  * mainland provinces, regions and municipalities, then Taiwan (71), Hong
- * Kong (81) and Macao (82), for whom resident numbers are also issued. */
+ * Kong (81) and Macao (82), for whom resident numbers are also issued, and
+ * 83, which begins the residence permits of Taiwan residents (港澳台居民
+ * 居住证: 810000, 820000, 830000 and a GB 11643 number in every other part,
+ * so they are resident-ID-type numbers). */
 static const int regions[] = {
     11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42,
-    43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+    43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
 };
 
 /* Only ASCII digits count: isdigit() may accept more in some locales. */
@@ -287,6 +290,11 @@ void normalise_typed_number(const char *in, char *out, size_t outlen, int drop_h
                 s += 3;
                 continue;
             }
+            if (cp == 0xFF0B) {   /* full-width plus, of ＋86 */
+                out[w++] = '+';
+                s += 3;
+                continue;
+            }
             if (cp == 0xFF0D && drop_hyphens) {   /* full-width hyphen-minus */
                 s += 3;
                 continue;
@@ -316,4 +324,23 @@ void normalise_mobile(const char *in, char *out, size_t outlen)
     else if (n == 15 && !strncmp(out, "0086", 4)) skip = 4;
     else if (n == 13 && !strncmp(out, "86", 2)) skip = 2;
     if (skip) memmove(out, out + skip, n - skip + 1);
+}
+
+/* A number typed into a document-number field that is a resident ID with
+ * hyphens or spaces between its groups ("110101-19900307-123x"), made the
+ * 18 characters it means with a final x in upper case, in place.  Anything
+ * else is left as it is (a travel document may carry hyphens). */
+void normalise_id_shape(char *s)
+{
+    char tmp[19];
+    size_t n = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == '-' && p != s && p[1]) continue;
+        if (n == 18) return;
+        tmp[n++] = *p;
+    }
+    tmp[n] = 0;
+    if (n != 18 || !id_chars_valid(tmp)) return;
+    if (tmp[17] == 'x') tmp[17] = 'X';
+    memcpy(s, tmp, 19);
 }

@@ -36,6 +36,7 @@ int cn_mobile_check(const char *s);
 const char *document_shape_error(const char *type, const char *number);
 void normalise_typed_number(const char *in, char *out, size_t outlen, int drop_hyphens);
 void normalise_mobile(const char *in, char *out, size_t outlen);
+void normalise_id_shape(char *s);
 
 void mask_id(const char *id, char *out, size_t outlen);
 void mask_mobile(const char *m, char *out, size_t outlen);

@@ -9,8 +9,10 @@
 #include "../booking/booking.h"
 #include "../surveys/surveys.h"
 #include "../complaints/complaints.h"
+#include "../volunteers/volunteers.h"
 
 #define NOTICE_EDITORS (ROLE_OFFICE | ROLE_ADMIN)
+#define VOL_COORDINATORS (ROLE_VOLUNTEER | ROLE_ADMIN)
 
 static const struct route routes[] = {
     {"GET", "/office/login", office_login_form, 0, 1},
@@ -63,6 +65,18 @@ static const struct route routes[] = {
     {"POST", "/office/complaints/{id}/assign", office_complaint_assign, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/complaints/{id}/reply", office_complaint_reply, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/complaints/{id}/close", office_complaint_close, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"GET", "/office/volunteers/", vol_office_list, VOL_COORDINATORS, 0},
+    {"GET", "/office/volunteers/call", vol_office_call, VOL_COORDINATORS, 1},
+    {"POST", "/office/volunteers/call", vol_office_call_update, VOL_COORDINATORS, 1},
+    {"GET", "/office/volunteers/hours", vol_office_hours, VOL_COORDINATORS, 0},
+    {"GET", "/office/volunteers/hours.csv", vol_office_hours_csv, VOL_COORDINATORS, 0},
+    {"GET", "/office/volunteers/points", vol_office_points, VOL_COORDINATORS, 0},
+    {"GET", "/office/volunteers/{id}", vol_office_view, VOL_COORDINATORS, 1},
+    {"POST", "/office/volunteers/{id}/move", vol_office_move, VOL_COORDINATORS, 1},
+    {"POST", "/office/volunteers/{id}/shifts", vol_office_shift, VOL_COORDINATORS, 1},
+    {"POST", "/office/volunteers/{id}/evaluations", vol_office_evaluation, VOL_COORDINATORS, 1},
+    {"POST", "/office/volunteers/{id}/link", vol_office_send_link, VOL_COORDINATORS, 1},
+    {"POST", "/office/volunteers/{id}/star", vol_office_star, VOL_COORDINATORS, 1},
     {"GET", "/office/healthz", healthz, 0, 0},
     {0},
 };

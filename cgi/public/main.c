@@ -9,6 +9,7 @@
 #include "../booking/booking.h"
 #include "../surveys/surveys.h"
 #include "../complaints/complaints.h"
+#include "../volunteers/volunteers.h"
 
 static const struct route routes[] = {
     {"GET", "/", home_page, 0, 0},
@@ -48,6 +49,18 @@ static const struct route routes[] = {
     {"POST", "/booking/waitlist/confirm", booking_waitlist_confirm, 0, 1},
     {"POST", "/booking/waitlist/leave", booking_waitlist_leave, 0, 1},
     {"GET", "/booking/departments/{id}/queue", booking_queue_display, 0, 0},
+    {"GET", "/volunteers/", vol_call_page, 0, 0},
+    {"GET", "/volunteers/apply", vol_apply_form, 0, 1},
+    {"POST", "/volunteers/apply", vol_apply, 0, 1},
+    {"GET", "/volunteers/application", vol_status_page, 0, 0},
+    {"GET", "/volunteers/status", vol_lookup_form, 0, 1},
+    {"POST", "/volunteers/status", vol_lookup, 0, 1},
+    {"GET", "/volunteers/me", vol_me, 0, 0},
+    {"GET", "/volunteers/scan", vol_scan_page, 0, 1},
+    {"POST", "/volunteers/scan", vol_scan, 0, 1},
+    {"GET", "/volunteers/certificate", vol_certificate, 0, 0},
+    {"GET", "/volunteers/certificate.png", vol_certificate_qr, 0, 0},
+    {"GET", "/volunteers/stars", vol_stars, 0, 0},
     {"GET", "/prefs/text-size", prefs_text_size, 0, 0},
     {"GET", "/healthz", healthz, 0, 0},
     {0},

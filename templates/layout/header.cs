@@ -32,6 +32,9 @@
       <?cs if:User.role.desk || User.role.admin ?>
       <li><a href="/office/desk"><?cs var:Lang.Desk.title ?></a></li>
       <?cs /if ?>
+      <?cs if:User.role.volunteer ?>
+      <li><a href="/office/volunteers/"><?cs var:Lang.Vol.office_title ?></a></li>
+      <?cs /if ?>
       <?cs if:User.role.office || User.role.admin ?>
       <li><a href="/office/sessions"><?cs var:Lang.Stop.title ?></a></li>
       <li><a href="/office/notices/"><?cs var:Lang.Notice.manage ?></a></li>

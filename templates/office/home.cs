@@ -16,7 +16,12 @@
   <li><a class="service-card" href="/office/audit"><span class="service-name"><?cs var:Lang.Office.audit ?></span><span class="service-desc"><?cs var:Lang.Office.audit_lead ?></span></a></li>
 </ul>
 <?cs /if ?>
-<?cs if:!User.role.office && !User.role.admin && !User.role.desk ?>
+<?cs if:User.role.volunteer || User.role.admin ?>
+<ul class="service-grid">
+  <li><a class="service-card" href="/office/volunteers/"><span class="service-name"><?cs var:Lang.Vol.office_title ?></span><span class="service-desc"><?cs var:Lang.Vol.office_lead ?></span></a></li>
+</ul>
+<?cs /if ?>
+<?cs if:!User.role.office && !User.role.admin && !User.role.desk && !User.role.volunteer ?>
 <p><?cs var:Lang.Office.no_functions ?></p>
 <?cs /if ?>
 <?cs include:"layout/footer.cs" ?>

@@ -35,6 +35,7 @@ Suite *oru_suite(void);
 Suite *signed_suite(void);
 Suite *survey_stats_suite(void);
 Suite *workdays_suite(void);
+Suite *volunteer_rules_suite(void);
 
 /* main.c: points cfg.templates_dir at UNIT_TEMPLATES_DIR and calls
  * render_init() once; returns its result (0 = language file loaded). */

@@ -136,6 +136,59 @@ START_TEST(test_json_object_members_to_hdf)
 }
 END_TEST
 
+/* A resident ID typed with hyphens or spaces between its groups, or a
+ * lower-case x, is the number it means; a travel document keeps its own
+ * hyphens; a full-width plus begins a country code. */
+START_TEST(test_id_numbers_as_typed)
+{
+    char s[64], out[64];
+    strcpy(s, "110101-19900307-123x");
+    normalise_id_shape(s);
+    ck_assert_str_eq(s, "11010119900307123X");
+    strcpy(s, "11010119900307123x");
+    normalise_id_shape(s);
+    ck_assert_str_eq(s, "11010119900307123X");
+    strcpy(s, "AB-1234-5678");   /* not an ID: left as typed */
+    normalise_id_shape(s);
+    ck_assert_str_eq(s, "AB-1234-5678");
+    strcpy(s, "-110101199003071233");   /* a hyphen first is no separator */
+    normalise_id_shape(s);
+    ck_assert_str_eq(s, "-110101199003071233");
+    strcpy(s, "1101011990030712331");   /* 19 characters */
+    normalise_id_shape(s);
+    ck_assert_str_eq(s, "1101011990030712331");
+    /* what a phone's input method gives: full-width digits, ideographic space */
+    normalise_typed_number("\xEF\xBC\x91\xEF\xBC\x91" "0101\xE3\x80\x80" "19900307 123x", out, sizeof(out), 0);
+    normalise_id_shape(out);
+    ck_assert_str_eq(out, "11010119900307123X");
+    normalise_mobile("\xEF\xBC\x8B" "86 138-0013-8000", out, sizeof(out));   /* full-width plus */
+    ck_assert_str_eq(out, "13800138000");
+    normalise_mobile("0086 138 0013 8000", out, sizeof(out));
+    ck_assert_str_eq(out, "13800138000");
+}
+END_TEST
+
+/* Residence permits for Hong Kong, Macao and Taiwan residents (港澳台居民
+ * 居住证) are GB 11643 numbers beginning 81, 82 and 83. */
+START_TEST(test_residence_permits)
+{
+    static const char *const permits[] = {"810000199001010010", "820000199001010018", "830000199001010015"};
+    for (size_t i = 0; i < 3; i++) {
+        char id[19];
+        memcpy(id, permits[i], 17);
+        static const int w[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int k = 0; k < 17; k++) sum += (id[k] - '0') * w[k];
+        id[17] = "10X98765432"[sum % 11];
+        id[18] = 0;
+        struct cn_id_info info;
+        ck_assert_msg(cn_id_check(id, "2026-12-01", &info) == CN_ID_OK, "%s", id);
+        ck_assert_int_eq(info.age_years, 36);
+    }
+    ck_assert_int_eq(cn_id_check("840000199001010012", "2026-12-01", NULL), CN_ID_REGION);
+}
+END_TEST
+
 Suite *typed_input_suite(void)
 {
     Suite *s = suite_create("typed_input");
@@ -146,6 +199,8 @@ Suite *typed_input_suite(void)
     tcase_add_test(tc, test_mobiles_normalised);
     tcase_add_test(tc, test_document_shapes);
     tcase_add_test(tc, test_json_object_members_to_hdf);
+    tcase_add_test(tc, test_id_numbers_as_typed);
+    tcase_add_test(tc, test_residence_permits);
     suite_add_tcase(s, tc);
     return s;
 }
