@@ -25,7 +25,7 @@ PINYIN_DATA = $(BUILD)/gen/pinyin_data.c
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o) $(PINYIN_DATA:.c=.o)
 SERVICE_OBJ = $(SERVICE_SRC:%.c=$(BUILD)/%.o)
 PROGRAMS = $(BUILD)/portal-public $(BUILD)/portal-office $(BUILD)/portal-user $(BUILD)/portal-sender \
-           $(BUILD)/portal-lis
+           $(BUILD)/portal-lis $(BUILD)/portal-lis-listener
 
 .PHONY: all build asan run stop test html unit bench bench-rush fuzz clean deps
 all build: $(PROGRAMS)
@@ -61,6 +61,11 @@ $(BUILD)/portal-sender: $(BUILD)/cgi/tools/portal-sender.o $(BUILD)/libportal.a
 
 # imports HL7 v2 results from the lab system (LIS)
 $(BUILD)/portal-lis: $(BUILD)/cgi/tools/portal-lis.o $(BUILD)/libportal.a
+	@echo "  LD $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# the LIS's HL7 v2 results over MLLP (TCP on loopback), the same import
+$(BUILD)/portal-lis-listener: $(BUILD)/cgi/tools/portal-lis-listener.o $(BUILD)/libportal.a
 	@echo "  LD $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

@@ -7,6 +7,7 @@
 #include "../home/home.h"
 #include "../notices/notices.h"
 #include "../booking/booking.h"
+#include "../reports/reports.h"
 
 static const struct route routes[] = {
     {"GET", "/", home_page, 0, 0},
@@ -27,6 +28,12 @@ static const struct route routes[] = {
     {"POST", "/booking/cancel", booking_cancel, 0, 1},
     {"GET", "/booking/reschedule", booking_reschedule_form, 0, 1},
     {"POST", "/booking/reschedule", booking_reschedule, 0, 1},
+    {"GET", "/reports/", reports_lookup_form, 0, 1},
+    {"POST", "/reports/", reports_lookup, 0, 1},
+    {"GET", "/reports/report", reports_show, 0, 0},
+    {"GET", "/reports/print", reports_print, 0, 0},
+    {"GET", "/reports/qr", reports_qr_png, 0, 0},
+    {"GET", "/reports/turnaround", reports_turnaround, 0, 0},
     {"GET", "/prefs/text-size", prefs_text_size, 0, 0},
     {"GET", "/healthz", healthz, 0, 0},
     {0},
