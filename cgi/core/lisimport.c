@@ -113,6 +113,24 @@ static int store_item(HDF *tmp, long long order_id, long long import_id, const s
     return 0;
 }
 
+/* Every panel the message orders (each OBR), with its OBR-25 status, also
+ * before any result of it exists: the expected time is computed from them. */
+static int store_panels(long long order_id)
+{
+    for (int s = hl7_find(&msg, "OBR", 0); s >= 0; s = hl7_find(&msg, "OBR", s + 1)) {
+        char code[33], name[65], status[4];
+        if (hl7_get(&msg, s, 4, 0, 1, 0, code, sizeof(code)) <= 0) continue;
+        if (hl7_get(&msg, s, 4, 0, 2, 0, name, sizeof(name)) <= 0) snprintf(name, sizeof(name), "%s", code);
+        if (hl7_get(&msg, s, 25, 0, 0, 0, status, sizeof(status)) < 0) status[0] = 0;
+        status[1] = 0;
+        if (db_exec("INSERT INTO lab_panels (order_id, code, name, status) VALUES (?, ?, ?, ?)"
+                    " ON DUPLICATE KEY UPDATE name = VALUES(name), status = COALESCE(VALUES(status), status)",
+                    "isss", order_id, code, name, status[0] ? status : NULL) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* The report became final (or was corrected) and its patient has not been
  * told yet: one message, keyed by the barcode, so never twice. */
 static int notify_final(HDF *tmp, long long order_id)
@@ -190,7 +208,7 @@ enum lis_state lis_import(const char *data, size_t len, const char *source, stru
                 " VALUES (?, ?, ?, ?, ?)", "sssss", rep.sending_app, rep.control_id, hash, rep.barcode, source) < 0)
         goto out;
     import_id = db_last_insert_id();
-    if (store_order(tmp, &order_id)) goto out;
+    if (store_order(tmp, &order_id) || store_panels(order_id)) goto out;
     for (int i = 0; i < rep.nitems; i++)
         if (store_item(tmp, order_id, import_id, &rep.items[i], &stored)) goto out;
     if (notify_final(tmp, order_id) ||

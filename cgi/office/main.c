@@ -7,6 +7,7 @@
 #include "office.h"
 #include "../notices/notices.h"
 #include "../booking/booking.h"
+#include "../reports/reports.h"
 
 #define NOTICE_EDITORS (ROLE_OFFICE | ROLE_ADMIN)
 
@@ -38,6 +39,10 @@ static const struct route routes[] = {
     {"POST", "/office/slots/{id}", office_slot_update, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"GET", "/office/booking-rules", office_booking_rules, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/booking-rules", office_booking_rules_update, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"GET", "/office/lab/", office_lab, ROLE_LAB | ROLE_ADMIN, 1},
+    {"POST", "/office/lab/upload", office_lab_upload, ROLE_LAB | ROLE_ADMIN, 1},
+    {"GET", "/office/lab/turnaround", office_lab_turnaround, ROLE_LAB | ROLE_ADMIN, 1},
+    {"POST", "/office/lab/turnaround", office_lab_turnaround_update, ROLE_LAB | ROLE_ADMIN, 1},
     {"GET", "/office/healthz", healthz, 0, 0},
     {0},
 };

@@ -16,6 +16,7 @@ packages=(
   mariadb-server mariadb-client nginx-light   # servers
   tzdata curl wrk clang libclang-rt-14-dev    # time zone, tests, bench, fuzz
   zbar-tools python3-icalendar                # real readers for QR codes and calendars
+  python3-hl7                                 # mllp_send: a real MLLP client for the LIS listener tests
   chromium fonts-noto-cjk                     # browser tests, with Chinese text in screenshots
   default-jre-headless                        # runs the Nu Html Checker (npm vnu-jar)
 )
