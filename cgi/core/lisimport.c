@@ -19,6 +19,10 @@
 static struct hl7_message msg;
 static struct lab_report rep;
 
+/* The panel of the item before, within one message (reset for each). */
+static char panel_code[33];
+static long long panel_id, panel_order;
+
 static const char *or_null(const char *s) { return s && *s ? s : NULL; }
 
 /* The first component of MSH-n as received, for the ACK: only printable
@@ -78,31 +82,53 @@ static int store_order(HDF *tmp, long long *id)
                 or_null(rep.department), or_null(rep.doctor), or_null(rep.specimen), or_null(rep.collected),
                 or_null(rep.received), or_null(rep.reported), rep.status, rep.status) < 0)
         return -1;
-    if (db_row(tmp, "O", "SELECT id, notify_mobile, final_notified_at IS NULL AS unnotified FROM lab_orders"
+    if (db_row(tmp, "O", "SELECT id, notify_mobile, final_notified_at IS NULL AS unnotified,"
+               " NOT EXISTS (SELECT 1 FROM lab_results r WHERE r.order_id = o.id) AS fresh FROM lab_orders o"
                " WHERE barcode = ?", "s", rep.barcode) != 1)
         return -1;
     *id = hdf_get_int_value(tmp, "O.id", 0);
     return 0;
 }
 
-static int store_item(HDF *tmp, long long order_id, long long import_id, const struct lab_item *it, int *stored)
+/* One item: unless the current value is the same, it is inserted and the
+ * current one of the same test marked superseded.  `fresh`: the order had
+ * no results before this message, so there is nothing to compare or
+ * supersede.  The panel's id is kept from the item before when it is the
+ * same panel. */
+static int store_item(HDF *tmp, long long order_id, long long import_id, const struct lab_item *it, int fresh,
+                      int *stored)
 {
-    if (db_exec("INSERT INTO lab_panels (order_id, code, name) VALUES (?, ?, ?)"
-                " ON DUPLICATE KEY UPDATE name = VALUES(name)", "iss", order_id, it->panel_code, it->panel_name) < 0 ||
-        db_row(tmp, "P", "SELECT id FROM lab_panels WHERE order_id = ? AND code = ?", "is", order_id,
-               it->panel_code) != 1)
-        return -1;
-    long long panel_id = hdf_get_int_value(tmp, "P.id", 0);
-    int same = db_row(tmp, "S", "SELECT id FROM lab_results WHERE order_id = ? AND panel_id = ? AND code = ?"
-                      " AND superseded_at IS NULL AND value = ? AND result_status = ? AND value_type = ?"
-                      " AND unit <=> ? AND reference_range <=> ? AND abnormal_flag <=> ?",
-                      "iisssssss", order_id, panel_id, it->code, it->value, it->status, it->value_type,
-                      or_null(it->unit), or_null(it->range), or_null(it->flag));
-    if (same < 0) return -1;
-    if (same == 1) return 0;
-    if (db_exec("UPDATE lab_results SET superseded_at = NOW() WHERE order_id = ? AND panel_id = ? AND code = ?"
-                " AND superseded_at IS NULL", "iis", order_id, panel_id, it->code) < 0 ||
-        db_exec("INSERT INTO lab_results (order_id, panel_id, seq, code, name, value_type, value, unit,"
+    if (panel_order != order_id || strcmp(panel_code, it->panel_code)) {
+        /* store_panels() made it already; made here only if it did not */
+        int found = db_row(tmp, "P", "SELECT id FROM lab_panels WHERE order_id = ? AND code = ?", "is", order_id,
+                           it->panel_code);
+        if (found == 0 &&
+            (db_exec("INSERT INTO lab_panels (order_id, code, name) VALUES (?, ?, ?)", "iss", order_id,
+                     it->panel_code, it->panel_name) < 0 ||
+             (found = db_row(tmp, "P", "SELECT id FROM lab_panels WHERE order_id = ? AND code = ?", "is",
+                             order_id, it->panel_code)) != 1))
+            found = -1;
+        if (found != 1) {
+            panel_order = 0;
+            return -1;
+        }
+        panel_id = hdf_get_int_value(tmp, "P.id", 0);
+        panel_order = order_id;
+        snprintf(panel_code, sizeof(panel_code), "%s", it->panel_code);
+    }
+    if (!fresh) {
+        int same = db_row(tmp, "S", "SELECT id FROM lab_results WHERE order_id = ? AND panel_id = ? AND code = ?"
+                          " AND superseded_at IS NULL AND value = ? AND result_status = ? AND value_type = ?"
+                          " AND unit <=> ? AND reference_range <=> ? AND abnormal_flag <=> ?",
+                          "iisssssss", order_id, panel_id, it->code, it->value, it->status, it->value_type,
+                          or_null(it->unit), or_null(it->range), or_null(it->flag));
+        if (same < 0) return -1;
+        if (same == 1) return 0;
+        if (db_exec("UPDATE lab_results SET superseded_at = NOW() WHERE order_id = ? AND panel_id = ? AND code = ?"
+                    " AND superseded_at IS NULL", "iis", order_id, panel_id, it->code) < 0)
+            return -1;
+    }
+    if (db_exec("INSERT INTO lab_results (order_id, panel_id, seq, code, name, value_type, value, unit,"
                 " reference_range, abnormal_flag, method, result_status, observed_at, comment, import_id)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iiisssssssssssi", order_id, panel_id,
                 (long long)it->seq, it->code, it->name, it->value_type, it->value, or_null(it->unit),
@@ -159,6 +185,7 @@ enum lis_state lis_import(const char *data, size_t len, const char *source, stru
     char hash[65];
     HDF *tmp;
     memset(o, 0, sizeof(*o));
+    panel_order = 0;
     msh_field(data, len, 3, o->msh_app, sizeof(o->msh_app));
     msh_field(data, len, 4, o->msh_facility, sizeof(o->msh_facility));
     msh_field(data, len, 5, o->msh_to_app, sizeof(o->msh_to_app));
@@ -210,7 +237,8 @@ enum lis_state lis_import(const char *data, size_t len, const char *source, stru
     import_id = db_last_insert_id();
     if (store_order(tmp, &order_id) || store_panels(order_id)) goto out;
     for (int i = 0; i < rep.nitems; i++)
-        if (store_item(tmp, order_id, import_id, &rep.items[i], &stored)) goto out;
+        if (store_item(tmp, order_id, import_id, &rep.items[i], hdf_get_int_value(tmp, "O.fresh", 0), &stored))
+            goto out;
     if (notify_final(tmp, order_id) ||
         db_exec("UPDATE lab_imports SET items = ? WHERE id = ?", "ii", (long long)stored, import_id) < 0 ||
         db_commit())

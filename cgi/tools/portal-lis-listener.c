@@ -10,9 +10,12 @@
  *   portal-lis-listener --listen 127.0.0.1:8285 --db-socket S --db-user portal_lis
  *       --db-password-file F [--timeout 60] [--max-frame 1048576] [--pid-file P]
  *
- * One process, poll(): many connections at once (a LIS often keeps one
- * open, analyzers one each), several messages per connection, frames that
- * arrive in pieces or several in one read.  A connection idle (or in the
+ * A few processes (--workers, default 2), each with its own database
+ * connection and a poll() loop over the connections it accepted: many
+ * connections at once (a LIS often keeps one open, analyzers one each),
+ * several messages per connection, frames that arrive in pieces or several
+ * in one read.  A message is imported before the next one of its
+ * connection is read, so the ACKs of a connection come in its order.  A connection idle (or in the
  * middle of a frame) longer than --timeout seconds is closed; a frame over
  * --max-frame bytes is answered AR and the connection closed, since what
  * follows it cannot be trusted to be a frame boundary.
@@ -28,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <sodium.h>
@@ -252,6 +256,70 @@ static void accept_all(int lfd)
     }
 }
 
+/* One worker: its own database connection, its own connections. */
+static int serve(int lfd)
+{
+    if (db_connect()) return 2;
+    struct pollfd fds[MAX_CLIENTS + 1];
+    while (!stopping) {
+        fds[0] = (struct pollfd){.fd = lfd, .events = POLLIN};
+        for (int i = 0; i < nclients; i++) fds[i + 1] = (struct pollfd){.fd = clients[i].fd, .events = POLLIN};
+        int n = poll(fds, (nfds_t)nclients + 1, 1000);
+        if (n < 0 && errno != EINTR) break;
+        time_t now = time(NULL);
+        int count = nclients;
+        /* from the end, so dropping one (the last moved into its place)
+         * never skips a client polled in this round */
+        for (int i = count - 1; i >= 0; i--) {
+            if (n > 0 && fds[i + 1].revents) {
+                if (on_readable(&clients[i])) drop(i);
+            } else if (now - clients[i].last > timeout_s) {
+                printf("%s closed: idle %lds\n", clients[i].peer, (long)(now - clients[i].last));
+                drop(i);
+            }
+        }
+        if (n > 0 && (fds[0].revents & POLLIN)) accept_all(lfd);
+        fflush(stdout);
+    }
+    while (nclients > 0) drop(nclients - 1);
+    db_close();
+    return 0;
+}
+
+/* The parent: starts the workers, starts a new one when one dies, and
+ * stops them all (by pid) when it is told to stop. */
+static int supervise(int lfd, int workers)
+{
+    pid_t pids[64];
+    int n = workers > 64 ? 64 : workers;
+    for (int i = 0; i < n; i++) pids[i] = 0;
+    while (!stopping) {
+        for (int i = 0; i < n; i++) {
+            if (pids[i] > 0) continue;
+            pid_t pid = fork();
+            if (pid == 0) {
+                log_set_pid();
+                _exit(serve(lfd));
+            }
+            pids[i] = pid;
+        }
+        int status;
+        pid_t dead = waitpid(-1, &status, 0);
+        if (dead < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        for (int i = 0; i < n; i++)
+            if (pids[i] == dead) pids[i] = 0;
+        if (!stopping) sleep(1);   /* a worker that cannot start is not restarted in a busy loop */
+    }
+    for (int i = 0; i < n; i++)
+        if (pids[i] > 0) kill(pids[i], SIGTERM);
+    for (int i = 0; i < n; i++)
+        if (pids[i] > 0) waitpid(pids[i], NULL, 0);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     extern const char *log_program;
@@ -280,7 +348,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "portal-lis-listener: cannot listen on %s\n", listen_spec);
         return 2;
     }
-    if (db_connect()) return 2;
     signal(SIGPIPE, SIG_IGN);
     struct sigaction sa = {.sa_handler = on_stop};
     sigaction(SIGTERM, &sa, NULL);
@@ -289,32 +356,11 @@ int main(int argc, char **argv)
         FILE *f = fopen(pid_file, "w");
         if (f) fprintf(f, "%ld\n", (long)getpid()), fclose(f);
     }
-    printf("listening on %s (timeout %lds, frames up to %zu bytes)\n", listen_spec, timeout_s, max_frame);
+    printf("listening on %s (%d workers, timeout %lds, frames up to %zu bytes)\n", listen_spec, cfg.workers,
+           timeout_s, max_frame);
     fflush(stdout);
-    struct pollfd fds[MAX_CLIENTS + 1];
-    while (!stopping) {
-        fds[0] = (struct pollfd){.fd = lfd, .events = POLLIN};
-        for (int i = 0; i < nclients; i++) fds[i + 1] = (struct pollfd){.fd = clients[i].fd, .events = POLLIN};
-        int n = poll(fds, (nfds_t)nclients + 1, 1000);
-        if (n < 0 && errno != EINTR) break;
-        time_t now = time(NULL);
-        int count = nclients;
-        /* from the end, so dropping one (the last moved into its place)
-         * never skips a client polled in this round */
-        for (int i = count - 1; i >= 0; i--) {
-            if (n > 0 && fds[i + 1].revents) {
-                if (on_readable(&clients[i])) drop(i);
-            } else if (now - clients[i].last > timeout_s) {
-                printf("%s closed: idle %lds\n", clients[i].peer, (long)(now - clients[i].last));
-                drop(i);
-            }
-        }
-        if (n > 0 && (fds[0].revents & POLLIN)) accept_all(lfd);
-        fflush(stdout);
-    }
-    while (nclients > 0) drop(nclients - 1);
+    int rc = cfg.workers <= 1 ? serve(lfd) : supervise(lfd, cfg.workers);
     close(lfd);
-    db_close();
     if (pid_file) unlink(pid_file);
-    return 0;
+    return rc;
 }

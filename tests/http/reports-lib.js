@@ -19,9 +19,17 @@ function barcode() {
   return `R${runTag}${String(seq).padStart(3, '0')}`;
 }
 
-// HL7 time of the database clock plus `minutes`.
+// HL7 time of the database clock plus `minutes` (the clock read once per
+// process, then followed by this process's own clock).
+let clockOffset = null;
 function hl7Time(minutes = 0) {
-  return h.sqlValue(`SELECT DATE_FORMAT(NOW() + INTERVAL ${Number(minutes)} MINUTE, '%Y%m%d%H%i%s')`);
+  if (clockOffset === null) {
+    const db = h.sqlValue("SELECT UNIX_TIMESTAMP(NOW())");
+    clockOffset = Number(db) * 1000 - Date.now();
+  }
+  // Asia/Shanghai wall-clock time, as the database's connections use
+  const t = new Date(Date.now() + clockOffset + Number(minutes) * 60000 + 8 * 3600000);
+  return t.toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }
 
 // One ORU^R01 message.  items: [code, name, value, unit, range, flag, status].
