@@ -52,7 +52,7 @@ int office_lab_upload(struct request *r)
     const char *start;
     int n = 0, stored = 0, refused = 0;
     char key[64], line[400];
-    while (hl7_next(text, size, &pos, &start, &len) && n < 500) {
+    while (strstr(text, "MSH") && hl7_next(text, size, &pos, &start, &len) && n < 500) {
         struct lis_outcome o;
         enum lis_state st = lis_import(start, len, "upload", &o);
         lis_line(&o, line, sizeof(line));
