@@ -5,7 +5,7 @@
 #   make html   the Nu Html Checker over every page the HTTP tests visit
 #   make bench  wrk against nginx on loopback
 #   make bench-rush  the 07:00 rush: 1000 patients at once, each its own address
-#   make fuzz   libFuzzer on the request parsing path, bounded time
+#   make fuzz   libFuzzer on the request parsing path and the HL7 parser, bounded time
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
