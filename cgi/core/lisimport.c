@@ -50,6 +50,17 @@ static void msh_field(const char *data, size_t len, int n, char *out, size_t out
     out[o] = 0;
 }
 
+void lis_msh(const char *data, size_t len, struct lis_outcome *o)
+{
+    msh_field(data, len, 3, o->msh_app, sizeof(o->msh_app));
+    msh_field(data, len, 4, o->msh_facility, sizeof(o->msh_facility));
+    msh_field(data, len, 5, o->msh_to_app, sizeof(o->msh_to_app));
+    msh_field(data, len, 6, o->msh_to_facility, sizeof(o->msh_to_facility));
+    msh_field(data, len, 10, o->control_id, sizeof(o->control_id));
+    msh_field(data, len, 11, o->msh_processing, sizeof(o->msh_processing));
+    msh_field(data, len, 12, o->msh_version, sizeof(o->msh_version));
+}
+
 static void refuse(struct lis_outcome *o, const char *source, const struct hl7_error *e, int rejected)
 {
     o->state = LIS_REFUSED;
@@ -186,13 +197,7 @@ enum lis_state lis_import(const char *data, size_t len, const char *source, stru
     HDF *tmp;
     memset(o, 0, sizeof(*o));
     panel_order = 0;
-    msh_field(data, len, 3, o->msh_app, sizeof(o->msh_app));
-    msh_field(data, len, 4, o->msh_facility, sizeof(o->msh_facility));
-    msh_field(data, len, 5, o->msh_to_app, sizeof(o->msh_to_app));
-    msh_field(data, len, 6, o->msh_to_facility, sizeof(o->msh_to_facility));
-    msh_field(data, len, 10, o->control_id, sizeof(o->control_id));
-    msh_field(data, len, 11, o->msh_processing, sizeof(o->msh_processing));
-    msh_field(data, len, 12, o->msh_version, sizeof(o->msh_version));
+    lis_msh(data, len, o);
     if (hl7_parse(data, len, &msg)) {
         refuse(o, source, &msg.error, 1);
         return o->state;

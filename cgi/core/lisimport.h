@@ -34,6 +34,11 @@ struct lis_outcome {
  * `source` is 'file', 'mllp' or 'upload'.  Returns o->state. */
 enum lis_state lis_import(const char *data, size_t len, const char *source, struct lis_outcome *o);
 
+/* The MSH fields the ACK echoes and the control id (MSH-10), read from
+ * the raw message even when it cannot be parsed: first components only,
+ * printable bytes only. */
+void lis_msh(const char *data, size_t len, struct lis_outcome *o);
+
 /* The line portal-lis prints for it: "<id> <barcode> <n> stored",
  * "... duplicate", "<id> refused SEG-n: why", "<id> error database". */
 void lis_line(const struct lis_outcome *o, char *out, size_t outlen);

@@ -32,6 +32,7 @@ Suite *pinyin_suite(void);
 Suite *hl7_suite(void);
 Suite *oru_suite(void);
 Suite *signed_suite(void);
+Suite *lisimport_suite(void);
 
 /* main.c: points cfg.templates_dir at UNIT_TEMPLATES_DIR and calls
  * render_init() once; returns its result (0 = language file loaded). */
