@@ -191,6 +191,42 @@ static int notify_final(HDF *tmp, long long order_id)
     return 0;
 }
 
+/* The one transaction of a message.  The control id is looked up with a
+ * plain (non-locking) read: a locking read of a key that does not exist
+ * takes a gap lock, and two such transactions inserting next to each other
+ * deadlock.  Two copies of one message at once: the second INSERT waits for
+ * the first and fails as a duplicate key (1062), and the retry finds it. */
+static enum lis_state store(HDF *tmp, const char *hash, const char *source, struct lis_outcome *o)
+{
+    int stored = 0;
+    long long order_id, import_id;
+    int seen = db_row(tmp, "D", "SELECT content_hash FROM lab_imports WHERE sending_app = ? AND control_id = ?",
+                      "ss", rep.sending_app, rep.control_id);
+    if (seen < 0) return LIS_FAILED;
+    if (seen == 1) {
+        if (!strcmp(hdf_get_value(tmp, "D.content_hash", ""), hash)) return LIS_DUPLICATE;
+        struct hl7_error e = {.segment = "MSH", .segment_index = 1, .field = 10, .code = 205};
+        snprintf(e.text, sizeof(e.text), "this control id came before with other content");
+        refuse(o, source, &e, 0);
+        return LIS_REFUSED;
+    }
+    if (db_begin()) return LIS_FAILED;
+    if (db_exec("INSERT INTO lab_imports (sending_app, control_id, content_hash, barcode, source)"
+                " VALUES (?, ?, ?, ?, ?)", "sssss", rep.sending_app, rep.control_id, hash, rep.barcode, source) < 0)
+        return LIS_FAILED;
+    import_id = db_last_insert_id();
+    if (store_order(tmp, &order_id) || store_panels(order_id)) return LIS_FAILED;
+    for (int i = 0; i < rep.nitems; i++)
+        if (store_item(tmp, order_id, import_id, &rep.items[i], hdf_get_int_value(tmp, "O.fresh", 0), &stored))
+            return LIS_FAILED;
+    if (notify_final(tmp, order_id) ||
+        db_exec("UPDATE lab_imports SET items = ? WHERE id = ?", "ii", (long long)stored, import_id) < 0 ||
+        db_commit())
+        return LIS_FAILED;
+    o->items = stored;
+    return LIS_STORED;
+}
+
 enum lis_state lis_import(const char *data, size_t len, const char *source, struct lis_outcome *o)
 {
     char hash[65];
@@ -218,39 +254,14 @@ enum lis_state lis_import(const char *data, size_t len, const char *source, stru
     }
     sha256_hex(copy, hash);
     free(copy);
-    o->state = LIS_FAILED;
-    int stored = 0;
-    long long order_id, import_id;
-    if (db_begin()) goto out;
-    int seen = db_row(tmp, "D", "SELECT content_hash FROM lab_imports WHERE sending_app = ? AND control_id = ?"
-                      " FOR UPDATE", "ss", rep.sending_app, rep.control_id);
-    if (seen < 0) goto out;
-    if (seen == 1) {
-        db_rollback();
-        if (!strcmp(hdf_get_value(tmp, "D.content_hash", ""), hash)) {
-            o->state = LIS_DUPLICATE;
-        } else {
-            struct hl7_error e = {.segment = "MSH", .segment_index = 1, .field = 10, .code = 205};
-            snprintf(e.text, sizeof(e.text), "this control id came before with other content");
-            refuse(o, source, &e, 0);
-        }
-        goto out;
+    /* Two messages at once (a listener's workers) may meet on a lock: the
+     * loser's transaction is rolled back by MariaDB and tried again. */
+    for (int attempt = 0; attempt < 5; attempt++) {
+        o->state = store(tmp, hash, source, o);
+        if (o->state != LIS_FAILED || (db_errno() != 1213 && db_errno() != 1205 && db_errno() != 1062)) break;
+        if (db_in_transaction()) db_rollback();
+        panel_order = 0;
     }
-    if (db_exec("INSERT INTO lab_imports (sending_app, control_id, content_hash, barcode, source)"
-                " VALUES (?, ?, ?, ?, ?)", "sssss", rep.sending_app, rep.control_id, hash, rep.barcode, source) < 0)
-        goto out;
-    import_id = db_last_insert_id();
-    if (store_order(tmp, &order_id) || store_panels(order_id)) goto out;
-    for (int i = 0; i < rep.nitems; i++)
-        if (store_item(tmp, order_id, import_id, &rep.items[i], hdf_get_int_value(tmp, "O.fresh", 0), &stored))
-            goto out;
-    if (notify_final(tmp, order_id) ||
-        db_exec("UPDATE lab_imports SET items = ? WHERE id = ?", "ii", (long long)stored, import_id) < 0 ||
-        db_commit())
-        goto out;
-    o->items = stored;
-    o->state = LIS_STORED;
-out:
     if (db_in_transaction()) db_rollback();
     hdf_destroy(&tmp);
     return o->state;

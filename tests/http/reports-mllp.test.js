@@ -147,6 +147,22 @@ test('several clients at once, each with several messages on its connection', as
   assert.equal(h.sqlValue(`SELECT COUNT(*) FROM lab_orders WHERE barcode IN (${bars.map((b) => `'${b}'`).join(',')})`), '60');
 });
 
+test('the same message on several connections at once: every copy AA, stored once', async () => {
+  const bar = L.barcode();
+  const code = L.controlId();
+  const msg = frame(L.oru({ code, bar, items: [['WBC', '白细胞计数', '7.0', '10\\S\\9/L', '3.5-9.5', 'N']] }));
+  const clients = Array.from({ length: 6 }, () => rawClient());
+  await Promise.all(clients.map((c) => c.ready));
+  clients.forEach((c) => c.sock.write(msg));
+  await Promise.all(clients.map((c) => c.acks(1)));
+  for (const c of clients) {
+    assert.match(c.frames[0], new RegExp(`\\rMSA\\|AA\\|${code}`));
+    c.sock.end();
+  }
+  assert.equal(h.sqlValue(`SELECT COUNT(*) FROM lab_imports WHERE control_id = '${code}'`), '1');
+  assert.equal(h.sqlValue(`SELECT COUNT(*) FROM lab_results r JOIN lab_orders o ON o.id = r.order_id WHERE o.barcode = '${bar}'`), '1');
+});
+
 test('an oversized frame is refused (AR) and its connection closed; the listener goes on', async () => {
   const c = rawClient();
   await c.ready;
