@@ -22,10 +22,10 @@ static int lab_lists(struct request *r)
 {
     if (db_rows(r->hdf, "Imports",
                 "SELECT DATE_FORMAT(received_at, '%m-%d %H:%i:%s') AS at, sending_app, control_id, barcode, items,"
-                " source FROM lab_imports ORDER BY received_at DESC, id DESC LIMIT 30", "") < 0 ||
+                " source FROM lab_imports ORDER BY received_at DESC, id DESC LIMIT 12", "") < 0 ||
         db_rows(r->hdf, "Refusals",
                 "SELECT DATE_FORMAT(received_at, '%m-%d %H:%i:%s') AS at, control_id, error, source"
-                " FROM lab_import_refusals ORDER BY received_at DESC, id DESC LIMIT 30", "") < 0)
+                " FROM lab_import_refusals ORDER BY received_at DESC, id DESC LIMIT 12", "") < 0)
         return -1;
     return 0;
 }

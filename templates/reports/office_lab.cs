@@ -17,18 +17,17 @@
   <?cs call:textarea_field("message", Lang.Lab.message, Lang.Lab.message_hint, Form.message, Form.message.error, 8) ?>
   <button class="button" type="submit"><?cs var:Lang.Lab.submit ?></button>
 </form>
+<link rel="stylesheet" href="/static/css/reports.css">
 <h2><?cs var:Lang.Lab.imports ?></h2>
 <?cs if:subcount(Imports) ?>
-<div class="table-wrap"><table class="data-table" id="imports">
-  <thead><tr><th scope="col"><?cs var:Lang.Lab.when ?></th><th scope="col"><?cs var:Lang.Lab.control_id ?></th><th scope="col"><?cs var:Lang.Lab.barcode ?></th><th scope="col"><?cs var:Lang.Lab.items ?></th><th scope="col"><?cs var:Lang.Lab.source ?></th></tr></thead>
-  <tbody><?cs each:i = Imports ?><tr><td><?cs var:i.at ?></td><td><?cs var:i.sending_app ?> <?cs var:i.control_id ?></td><td><?cs var:i.barcode ?></td><td><?cs var:i.items ?></td><td><?cs var:Lang.Lab.Source[i.source] ?></td></tr><?cs /each ?></tbody>
-</table></div>
+<ul class="lab-log" id="imports">
+  <?cs each:i = Imports ?><li><span class="muted"><?cs var:i.at ?> · <?cs var:Lang.Lab.Source[i.source] ?></span> <span class="lab-log-what"><?cs var:i.sending_app ?> <?cs var:i.control_id ?> → <?cs var:i.barcode ?>,<?cs var:i.items ?> <?cs var:Lang.Lab.items ?></span></li><?cs /each ?>
+</ul>
 <?cs else ?><p><?cs var:Lang.Lab.none ?></p><?cs /if ?>
 <h2><?cs var:Lang.Lab.refusals ?></h2>
 <?cs if:subcount(Refusals) ?>
-<div class="table-wrap"><table class="data-table" id="refusals">
-  <thead><tr><th scope="col"><?cs var:Lang.Lab.when ?></th><th scope="col"><?cs var:Lang.Lab.control_id ?></th><th scope="col"><?cs var:Lang.Lab.error ?></th><th scope="col"><?cs var:Lang.Lab.source ?></th></tr></thead>
-  <tbody><?cs each:i = Refusals ?><tr><td><?cs var:i.at ?></td><td><?cs var:i.control_id ?></td><td><?cs var:i.error ?></td><td><?cs var:Lang.Lab.Source[i.source] ?></td></tr><?cs /each ?></tbody>
-</table></div>
+<ul class="lab-log" id="refusals">
+  <?cs each:i = Refusals ?><li><span class="muted"><?cs var:i.at ?> · <?cs var:Lang.Lab.Source[i.source] ?> · <?cs var:i.control_id ?></span> <span class="lab-log-what"><?cs var:i.error ?></span></li><?cs /each ?>
+</ul>
 <?cs else ?><p><?cs var:Lang.Lab.none ?></p><?cs /if ?>
 <?cs include:"layout/footer.cs" ?>

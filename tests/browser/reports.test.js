@@ -16,7 +16,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { AxeBuilder } = require('@axe-core/playwright');
-const { ROOT, BASE } = require('../lib/portal');
+const { ROOT, BASE, createUser } = require('../lib/portal');
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'run', 'screenshots');
@@ -140,6 +140,34 @@ test('a report still in the lab says when it is expected; the critical report is
     await assertAccessible(page, 'turnaround');
     await assertFits(page, 'turnaround');
     await shot(page, 'turnaround');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the lab pastes a message, sees it stored, and edits a turnaround time on a phone', async () => {
+  const { context, page } = await phone();
+  const user = createUser('lab', 'lab');
+  try {
+    await page.goto(`${BASE}/office/login`);
+    await page.getByLabel('用户名', { exact: true }).fill(user.username);
+    await page.getByLabel('密码', { exact: true }).fill(user.password);
+    await Promise.all([page.waitForURL(/\/office\/$/), page.getByRole('button', { name: '登录', exact: true }).click()]);
+    await Promise.all([page.waitForURL(/\/office\/lab\/$/), page.locator('a[href="/office/lab/"]').first().click()]);
+    const tag = Date.now().toString(36).toUpperCase();
+    const msg = [`MSH|^~\\&|LIS|检验科|PORTAL|市一院|20261201093000||ORU^R01|BR${tag}|P|2.5.1`,
+      'PID|1||P1^^^HOSP^MR||孙^七||19700101|M', `OBR|1||BR${tag}|GLU^血糖|||20261201080000|||||||20261201081000||||||||20261201090000|||F`,
+      'OBX|1|NM|GLU^空腹血糖||5.2|mmol/L|3.9-6.1|N|||F'].join('\n');
+    await page.getByLabel('HL7 消息').fill(msg);
+    await Promise.all([page.waitForURL(/\/office\/lab\/upload$/), page.getByRole('button', { name: '导入' }).click()]);
+    assert.match(await page.locator('#upload-results').innerText(), new RegExp(`已保存:BR${tag} BR${tag} 1 stored`));
+    await assertAccessible(page, 'lab upload');
+    await assertFits(page, 'lab upload');
+    await shot(page, 'office-lab');
+    await page.goto(`${BASE}/office/lab/turnaround`);
+    await assertAccessible(page, 'lab turnaround');
+    await assertFits(page, 'lab turnaround');
+    await shot(page, 'office-turnaround');
   } finally {
     await context.close();
   }

@@ -35,8 +35,8 @@ test('pasted messages: each stored or refused on its own, listed with the reason
   assert.match(res.text, new RegExp(`已保存</strong>:<code>${code} ${bar} 1 stored</code>`));
   assert.match(res.text, new RegExp(`拒收</strong>:<code>${badCode} refused OBX-2: `));
   assert.equal(h.sqlValue(`SELECT source FROM lab_imports WHERE control_id = '${code}'`), 'upload');
-  assert.match(res.text, new RegExp(`<td>${badCode}</td><td>OBX-2: `), 'the refusal is listed');
-  assert.match(res.text, new RegExp(`<td>LIS ${code}</td><td>${bar}</td><td>1</td><td>网页导入</td>`), 'the import is listed');
+  assert.match(res.text, new RegExp(`网页导入 · ${badCode}</span> <span class="lab-log-what">OBX-2: `), 'the refusal is listed');
+  assert.match(res.text, new RegExp(`网页导入</span> <span class="lab-log-what">LIS ${code} → ${bar},1 项结果</span>`), 'the import is listed');
   assert.equal(h.sqlValue(`SELECT COUNT(*) FROM audit_log WHERE username = '${lab.user.username}' AND action = 'upload'`), '1');
   // nothing that looks like HL7: the error beside the field, the text kept
   const none = await lab.post('/office/lab/upload', { _csrf: lab.token, message: 'hello there' });
