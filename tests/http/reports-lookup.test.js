@@ -178,3 +178,17 @@ test('a report that becomes final queues one message for the patient, never a se
   const line = fs.readFileSync(log, 'utf8').split('\n').find((l) => l.includes(`key=report_final:${bar}`));
   assert.ok(line.includes(`条码号 ${bar}`));
 });
+
+test('a realistic v2.3.1 glucose report (tests/http/hl7/glucose.hl7): SN, ST and CE values, a note, the mobile among phones', async () => {
+  const bar = L.barcode();
+  const text = require('node:fs').readFileSync(require('node:path').join(__dirname, 'hl7', 'glucose.hl7'), 'utf8')
+    .replace(/LAB202600205/g, bar).replace('|LIS0005|', `|${L.controlId()}|`);
+  assert.match(L.importText(text).lines[0], /4 stored$/);
+  const { page } = await openReport(bar, '5555');
+  assert.equal(page.status, 200);
+  assert.match(page.text, /data-code="GLU"[\s\S]*?<strong>11\.8<\/strong>[\s\S]*?↑ 偏高/);
+  assert.match(page.text, /data-code="GLU"[\s\S]*?已电话通知临床/, 'the NTE note');
+  assert.match(page.text, /data-code="HBA1C"[\s\S]*?<strong>&gt;14\.0<\/strong>/);
+  assert.match(page.text, /data-code="GLU-U"[\s\S]*?阳性\(\+\+\)[\s\S]*?! 异常/);
+  assert.match(page.text, /申请医生<\/dt><dd>钱医生</);
+});
