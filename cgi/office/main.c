@@ -40,7 +40,7 @@ static const struct route routes[] = {
     {"GET", "/office/booking-rules", office_booking_rules, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/booking-rules", office_booking_rules_update, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"GET", "/office/lab/", office_lab, ROLE_LAB | ROLE_ADMIN, 1},
-    {"POST", "/office/lab/upload", office_lab_upload, ROLE_LAB | ROLE_ADMIN, 1},
+    {"POST", "/office/lab/upload", office_lab_upload, ROLE_LAB | ROLE_ADMIN, ROUTE_FORM_UPLOAD},
     {"GET", "/office/lab/turnaround", office_lab_turnaround, ROLE_LAB | ROLE_ADMIN, 1},
     {"POST", "/office/lab/turnaround", office_lab_turnaround_update, ROLE_LAB | ROLE_ADMIN, 1},
     {"GET", "/office/healthz", healthz, 0, 0},

@@ -3,7 +3,8 @@
  * pasted and imported through the same import as the LIS's files and MLLP
  * (cgi/core/lisimport.c), the recent imports and refusals, and the
  * published turnaround times (取报告时间), edited one panel at a time, each
- * change audited in its transaction.
+ * change audited in its transaction.  Messages come pasted into the text
+ * area or as a file (the form is multipart/form-data, ROUTE_FORM_UPLOAD).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +15,7 @@
 
 enum { U_MESSAGE };
 static const struct field upload_fields[] = {
-    [U_MESSAGE] = {"message", FIELD_MULTILINE, 1, 8, 400000, NULL, "Lab.message", NULL},
+    [U_MESSAGE] = {"message", FIELD_MULTILINE, 0, 8, 400000, NULL, "Lab.message", NULL},
     {0},
 };
 
@@ -47,7 +48,15 @@ int office_lab_upload(struct request *r)
         r->status = 422;
         return office_lab(r);
     }
-    const char *text = f.v[U_MESSAGE].text;
+    /* a file (multipart, read by core multipart.c) is taken as it is: the
+     * importer checks every byte, and a BOM or bare CRs are HL7's own */
+    const char *file = req_param(r, "file");
+    const char *text = file && *file ? file : f.v[U_MESSAGE].text;
+    if (!text) {
+        form_error(r, &f, U_MESSAGE, "no_hl7_message");
+        r->status = 422;
+        return office_lab(r);
+    }
     size_t size = strlen(text), pos = 0, len;
     const char *start;
     int n = 0, stored = 0, refused = 0;

@@ -12,9 +12,14 @@
 <?cs /if ?>
 <?cs call:error_summary() ?>
 <h2><?cs var:Lang.Lab.upload ?></h2>
-<form class="form" method="post" action="/office/lab/upload" novalidate>
+<form class="form" method="post" action="/office/lab/upload" enctype="multipart/form-data" novalidate>
   <?cs call:csrf_field() ?>
   <?cs call:textarea_field("message", Lang.Lab.message, Lang.Lab.message_hint, Form.message, Form.message.error, 8) ?>
+  <div class="form-group">
+    <label class="form-label" for="f-file"><?cs var:Lang.Lab.file ?></label>
+    <span class="form-hint" id="f-file-hint"><?cs var:Lang.Lab.file_hint ?></span>
+    <input class="form-input" id="f-file" name="file" type="file" accept=".hl7,.txt,.oru,text/plain" aria-describedby="f-file-hint">
+  </div>
   <button class="button" type="submit"><?cs var:Lang.Lab.submit ?></button>
 </form>
 <link rel="stylesheet" href="/static/css/reports.css">

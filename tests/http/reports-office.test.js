@@ -47,6 +47,36 @@ test('pasted messages: each stored or refused on its own, listed with the reason
   assert.equal((await lab.post('/office/lab/upload', { message: good })).status, 403);
 });
 
+test('a file from the LIS (multipart/form-data, a BOM, a batch) is imported like a paste', async () => {
+  const lab = await h.loggedIn('lab');
+  const tag = String(Date.now() % 1e8);
+  const text = require('node:fs').readFileSync(require('node:path').join(__dirname, 'hl7', 'batch.hl7'), 'utf8')
+    .replace(/LAB2026(\d{5})/g, (_, n) => `U${tag}${n}`).replace(/\|LIS000(\d)\|/g, (_, n) => `|U${tag}-${n}|`);
+  assert.ok(text.startsWith('\ufeff'), 'the sample starts with a BOM');
+  const form = new FormData();
+  form.set('_csrf', lab.token);
+  form.set('message', '');
+  form.set('file', new Blob([text], { type: 'application/octet-stream' }), 'results.hl7');
+  const res = await lab.request('POST', '/office/lab/upload', { body: form });
+  assert.equal(res.status, 200);
+  assert.match(res.text, new RegExp(`<code>U${tag}-3 U${tag}00202 2 stored</code>`));
+  assert.match(res.text, new RegExp(`<code>U${tag}-4 refused OBX-2: `));
+  assert.equal(h.sqlValue(`SELECT source FROM lab_imports WHERE control_id = 'U${tag}-3'`), 'upload');
+  // without the token: refused before anything is read into the lab tables
+  const noToken = new FormData();
+  noToken.set('file', new Blob([text]), 'results.hl7');
+  assert.equal((await lab.request('POST', '/office/lab/upload', { body: noToken })).status, 403);
+  // a malformed body, and multipart where no file is expected
+  const bad = await lab.request('POST', '/office/lab/upload', {
+    body: `--b\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${lab.token}\r\n--b\r\nContent-Disposition: form-data; name="file"\r\n\r\nMSH`,
+    headers: { 'content-type': 'multipart/form-data; boundary=b' } });
+  assert.equal(bad.status, 400);
+  const elsewhere = new FormData();
+  elsewhere.set('_csrf', lab.token);
+  elsewhere.set('code', 'UA');
+  assert.equal((await lab.request('POST', '/office/lab/turnaround', { body: elsewhere })).status, 415);
+});
+
 test('a turnaround time edited: audited, public at once, and the expected time follows it', async () => {
   const lab = await h.loggedIn('lab');
   const before = h.sql("SELECT minutes, COALESCE(note, '') FROM lab_turnaround WHERE panel_code = 'UA'")[0];

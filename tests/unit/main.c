@@ -67,6 +67,7 @@ int main(void)
     srunner_add_suite(sr, oru_suite());
     srunner_add_suite(sr, signed_suite());
     srunner_add_suite(sr, lisimport_suite());
+    srunner_add_suite(sr, multipart_suite());
 
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);

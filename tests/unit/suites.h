@@ -33,6 +33,7 @@ Suite *hl7_suite(void);
 Suite *oru_suite(void);
 Suite *signed_suite(void);
 Suite *lisimport_suite(void);
+Suite *multipart_suite(void);
 
 /* main.c: points cfg.templates_dir at UNIT_TEMPLATES_DIR and calls
  * render_init() once; returns its result (0 = language file loaded). */
