@@ -6,6 +6,8 @@
 #   fuzz_hl7      the HL7 v2 parser, the ORU^R01 mapping and the ACK of a
 #                 refusal (hl7.c, oru.c, lisimport.c); seeds in
 #                 tests/fuzz/corpus-hl7
+#   fuzz_multipart  the portal's multipart/form-data reader (multipart.c);
+#                 seeds in tests/fuzz/corpus-multipart
 # Each target is fuzzed for FUZZ_SECONDS; FUZZ_TARGETS="hl7" picks some.
 #
 #   tests/fuzz/run.sh            fuzz for FUZZ_SECONDS (default 60) on a copy
@@ -68,7 +70,7 @@ if [[ ! -e $obj || build/gen/pinyin_data.c -nt $obj ]]; then
     "$CC" "${CFLAGS[@]}" "${SAN[@]}" -fsanitize=fuzzer-no-link -c -o "$obj" build/gen/pinyin_data.c
 fi
 objs+=("$obj")
-for target in request hl7; do
+for target in request hl7 multipart; do
     bin=$OUT/fuzz_$target
     if [[ ! -e $bin || tests/fuzz/fuzz_$target.c -nt $bin || tests/fuzz/run.sh -nt $bin ]] ||
        [[ -n $(find "$OUT/obj" -name '*.o' -newer "$bin") ]]; then
@@ -96,7 +98,7 @@ fi
 if [[ $mode == regress ]]; then
     passed=0 failed=0
     mkdir -p "$OUT/regress"
-    for target in request hl7; do
+    for target in request hl7 multipart; do
     bin=$OUT/fuzz_$target
     for seed in "$(seeds_of "$target")"/*; do
         [[ -f $seed ]] || continue
@@ -168,6 +170,16 @@ utf8="UNICODE UTF-8"
 sn="<^5"
 rng="1^-^5"
 EOF
+cat >"$OUT/multipart.dict" <<'EOF'
+sep="\xff"
+type="multipart/form-data; boundary=b"
+delim="\x0d\x0a--b"
+end="--b--"
+crlf="\x0d\x0a"
+cd="Content-Disposition: form-data; name=\"a\""
+fn="; filename=\"f\""
+hdr_end="\x0d\x0a\x0d\x0a"
+EOF
 
 run_target() {  # run_target TARGET
     local target=$1 bin=$OUT/fuzz_$1 corpus=$OUT/corpus-$1 rc
@@ -189,4 +201,4 @@ run_target() {  # run_target TARGET
     echo "fuzz: $target: no crash in ${FUZZ_SECONDS}s"
 }
 
-for target in ${FUZZ_TARGETS:-request hl7}; do run_target "$target"; done
+for target in ${FUZZ_TARGETS:-request hl7 multipart}; do run_target "$target"; done
