@@ -138,7 +138,8 @@ static int nerr_failed(NEOERR *err)
  * bodies are refused before ClearSilver sees them: its multipart parser
  * (rfc2388.c in 0.10.5) crashes on a boundary-less multipart request after
  * a multipart one and leaks on repeated part headers (found by
- * tests/fuzz/).  A service that needs uploads will add a checked parser. */
+ * tests/fuzz/).  A form that sends a file is read by the portal's own
+ * checked reader instead (multipart.c, routes marked ROUTE_FORM_UPLOAD). */
 static int body_type_accepted(const char *type, const char *len)
 {
     if (!len || atol(len) == 0) return 1;
