@@ -145,7 +145,7 @@ test('a report still in the lab says when it is expected; the critical report is
   }
 });
 
-test('the lab pastes a message, sees it stored, and edits a turnaround time on a phone', async () => {
+test('the lab pastes a message and uploads a file, sees them stored, and edits a turnaround time on a phone', async () => {
   const { context, page } = await phone();
   const user = createUser('lab', 'lab');
   try {
@@ -161,6 +161,12 @@ test('the lab pastes a message, sees it stored, and edits a turnaround time on a
     await page.getByLabel('HL7 消息').fill(msg);
     await Promise.all([page.waitForURL(/\/office\/lab\/upload$/), page.getByRole('button', { name: '导入' }).click()]);
     assert.match(await page.locator('#upload-results').innerText(), new RegExp(`已保存:BR${tag} BR${tag} 1 stored`));
+    // the same as a file, as Chromium sends it (multipart/form-data)
+    const file = msg.replace(new RegExp(`BR${tag}`, 'g'), `BF${tag}`).replace(/\n/g, '\r');
+    await page.getByLabel('HL7 消息').fill('');
+    await page.setInputFiles('#f-file', { name: 'results.hl7', mimeType: 'application/octet-stream', buffer: Buffer.from(`\ufeff${file}`) });
+    await Promise.all([page.waitForURL(/\/office\/lab\/upload$/), page.getByRole('button', { name: '导入' }).click()]);
+    assert.match(await page.locator('#upload-results').innerText(), new RegExp(`已保存:BF${tag} BF${tag} 1 stored`));
     await assertAccessible(page, 'lab upload');
     await assertFits(page, 'lab upload');
     await shot(page, 'office-lab');
