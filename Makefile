@@ -5,7 +5,7 @@
 #   make html   the Nu Html Checker over every page the HTTP tests visit
 #   make bench  wrk against nginx on loopback
 #   make bench-rush  the 07:00 rush: 1000 patients at once, each its own address
-#   make fuzz   libFuzzer on the request parsing path, bounded time
+#   make fuzz   libFuzzer on the request parsing path and the HL7 parser, bounded time
 #   make cluster / cluster-stop  three Galera nodes, three handler hosts, nginx
 #   make test-cluster  the cluster tests in full
 #   make bench-cluster one host and node against three hosts and nodes
@@ -28,7 +28,7 @@ PINYIN_DATA = $(BUILD)/gen/pinyin_data.c
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o) $(PINYIN_DATA:.c=.o)
 SERVICE_OBJ = $(SERVICE_SRC:%.c=$(BUILD)/%.o)
 PROGRAMS = $(BUILD)/portal-public $(BUILD)/portal-office $(BUILD)/portal-user $(BUILD)/portal-sender \
-           $(BUILD)/portal-lis
+           $(BUILD)/portal-lis $(BUILD)/portal-lis-listener
 
 .PHONY: cluster cluster-stop test-cluster bench-cluster
 .PHONY: all build asan run stop test html unit bench bench-rush fuzz clean deps
@@ -65,6 +65,11 @@ $(BUILD)/portal-sender: $(BUILD)/cgi/tools/portal-sender.o $(BUILD)/libportal.a
 
 # imports HL7 v2 results from the lab system (LIS)
 $(BUILD)/portal-lis: $(BUILD)/cgi/tools/portal-lis.o $(BUILD)/libportal.a
+	@echo "  LD $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# the LIS's HL7 v2 results over MLLP (TCP on loopback), the same import
+$(BUILD)/portal-lis-listener: $(BUILD)/cgi/tools/portal-lis-listener.o $(BUILD)/libportal.a
 	@echo "  LD $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

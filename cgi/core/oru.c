@@ -11,6 +11,7 @@
 #include <string.h>
 #include "portal.h"
 #include "oru.h"
+#include "identity.h"
 
 static void fail(struct lab_report *r, const char *seg, int index, int field, int code, const char *text)
 {
@@ -68,6 +69,18 @@ static int take_name(const struct hl7_message *m, int seg, int field, int family
     if (!family[0] && family_comp > 1) return take(m, seg, field, 0, 1, 0, out, len);
     snprintf(out, len, "%s%s", family, given);
     return 0;
+}
+
+/* The whole mobile, for the one "report ready" message: 11 digits from 1. */
+static void mainland_mobile(const char *phone, char out[12])
+{
+    char n[64];
+    normalise_mobile(phone, n, sizeof(n));
+    out[0] = 0;
+    if (strlen(n) != 11 || n[0] != '1') return;
+    for (int i = 0; i < 11; i++)
+        if (!isdigit((unsigned char)n[i])) return;
+    memcpy(out, n, 12);
 }
 
 static void last4_digits(const char *phone, char out[5])
@@ -199,8 +212,30 @@ static int map_header(const struct hl7_message *m, struct lab_report *r)
     }
     r->sex[0] = sex[0] && strchr("MFO", sex[0]) ? sex[0] : 'U';   /* HL7 table 0001 */
     r->sex[1] = 0;
-    /* the mobile: XTN-12 (v2.5 unformatted number), else XTN-1 */
-    if (take(m, pid, 13, 0, 12, 0, phone, sizeof(phone)) == 0 && !phone[0]) take(m, pid, 13, 0, 1, 0, phone, sizeof(phone));
+    /* the mobile: of the phone numbers in PID-13 (home, repeated) and
+     * PID-14 (business), the first that is a mobile - marked CP (cellular,
+     * XTN-3) or a mainland mobile number - else the first number at all;
+     * each from XTN-12 (v2.5 unformatted number), else XTN-1 */
+    char first[64] = "";
+    phone[0] = 0;
+    for (int f = 13; f <= 14 && !phone[0]; f++) {
+        int reps = hl7_repetitions(m, pid, f);
+        for (int rep = 0; rep < reps && rep < 8; rep++) {
+            char number[64], kind[8], mobile[12];
+            if (take(m, pid, f, rep, 12, 0, number, sizeof(number))) number[0] = 0;
+            if (!number[0] && take(m, pid, f, rep, 1, 0, number, sizeof(number))) number[0] = 0;
+            if (take(m, pid, f, rep, 3, 0, kind, sizeof(kind))) kind[0] = 0;
+            if (!number[0]) continue;
+            if (!first[0]) memcpy(first, number, sizeof(first));
+            mainland_mobile(number, mobile);
+            if (mobile[0] || !strcmp(kind, "CP")) {
+                memcpy(phone, number, sizeof(phone));
+                break;
+            }
+        }
+    }
+    if (!phone[0]) memcpy(phone, first, sizeof(phone));
+    mainland_mobile(phone, r->mobile);
     last4_digits(phone, r->mobile_last4);
     if (take(m, pv1, 3, 0, 1, 0, r->department, sizeof(r->department))) return fail(r, "PV1", pv1, 3, 102, "PV1-3 too long"), -1;
     if (!r->department[0] && take(m, pv1, 10, 0, 0, 0, r->department, sizeof(r->department)))

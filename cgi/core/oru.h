@@ -28,6 +28,7 @@ struct lab_report {
     char sending_app[65], control_id[65];
     char barcode[33];
     char patient_name[65], sex[2], birth_date[11], mobile_last4[5], patient_id[33];
+    char mobile[12];               /* PID-13 as a mainland mobile (11 digits), or "" */
     char department[65], doctor[65], specimen[65];
     char collected[20], received[20], reported[20];
     char status[16];               /* in_progress preliminary final corrected cancelled registered */

@@ -62,8 +62,12 @@ struct route {
     const char *pattern;      /* "/notices/" or "/notices/{id}" */
     handler_fn handler;
     unsigned roles;
-    int shows_form;           /* the page has a form: give it a CSRF token */
+    int shows_form;           /* the page has a form: give it a CSRF token;
+                                 ROUTE_FORM_UPLOAD: its POST may also be
+                                 multipart/form-data (a file), read by multipart.c */
 };
+
+#define ROUTE_FORM_UPLOAD 2
 
 struct program {
     const char *name;         /* "public" or "office": in logs */

@@ -17,6 +17,7 @@
 #include <fcgiapp.h>
 #include <sodium.h>
 #include "portal.h"
+#include "multipart.h"
 
 /* ---- ClearSilver's CGI kit reads and writes through these ---- */
 
@@ -137,11 +138,30 @@ static int nerr_failed(NEOERR *err)
  * bodies are refused before ClearSilver sees them: its multipart parser
  * (rfc2388.c in 0.10.5) crashes on a boundary-less multipart request after
  * a multipart one and leaks on repeated part headers (found by
- * tests/fuzz/).  A service that needs uploads will add a checked parser. */
+ * tests/fuzz/).  A form that sends a file is read by the portal's own
+ * checked reader instead (multipart.c, routes marked ROUTE_FORM_UPLOAD). */
 static int body_type_accepted(const char *type, const char *len)
 {
     if (!len || atol(len) == 0) return 1;
     return is_form_type(type);
+}
+
+/* A form that sends a file (a route marked ROUTE_FORM_UPLOAD): the body
+ * read here, whole (its length already checked against --max-body), and
+ * its parts put under Query. by the portal's own reader (multipart.c). */
+static int read_multipart(struct request *r, const char *boundary, long len)
+{
+    (void)r;
+    char *body = malloc((size_t)len + 1);
+    long got = 0;
+    while (body && got < len) {
+        int n = FCGX_GetStr(body + got, (int)(len - got), current->in);
+        if (n <= 0) break;
+        got += n;
+    }
+    int rc = body && got == len ? multipart_parse(boundary, body, (size_t)len, r->hdf, "Query") : -1;
+    free(body);
+    return rc;
 }
 
 int healthz(struct request *r)
@@ -276,10 +296,16 @@ static int dispatch(const struct program *prog, struct request *r)
     r->path_id = id;
     len = req_env(r, "CONTENT_LENGTH");
     if (len && atol(len) > cfg.max_body) return 413;
-    if (!body_type_accepted(req_env(r, "CONTENT_TYPE"), len)) return 415;
-    nul_seen = 0;
-    body_tail[0] = body_tail[1] = 0;
-    if (nerr_failed(cgi_parse(r->cgi)) || nul_seen) return 400;
+    char boundary[80];
+    if (r->route->shows_form == ROUTE_FORM_UPLOAD && len && atol(len) > 0 &&
+        multipart_boundary(req_env(r, "CONTENT_TYPE"), boundary, sizeof(boundary)) == 0) {
+        if (read_multipart(r, boundary, atol(len))) return 400;
+    } else {
+        if (!body_type_accepted(req_env(r, "CONTENT_TYPE"), len)) return 415;
+        nul_seen = 0;
+        body_tail[0] = body_tail[1] = 0;
+        if (nerr_failed(cgi_parse(r->cgi)) || nul_seen) return 400;
+    }
     if (!hdf_utf8_valid(hdf_get_obj(r->hdf, "Query")) ||
         !hdf_utf8_valid(hdf_get_obj(r->hdf, "Cookie")))
         return 400;

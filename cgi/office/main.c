@@ -10,6 +10,7 @@
 #include "../surveys/surveys.h"
 #include "../complaints/complaints.h"
 #include "../volunteers/volunteers.h"
+#include "../reports/reports.h"
 
 #define NOTICE_EDITORS (ROLE_OFFICE | ROLE_ADMIN)
 #define VOL_COORDINATORS (ROLE_VOLUNTEER | ROLE_ADMIN)
@@ -77,6 +78,10 @@ static const struct route routes[] = {
     {"POST", "/office/volunteers/{id}/evaluations", vol_office_evaluation, VOL_COORDINATORS, 1},
     {"POST", "/office/volunteers/{id}/link", vol_office_send_link, VOL_COORDINATORS, 1},
     {"POST", "/office/volunteers/{id}/star", vol_office_star, VOL_COORDINATORS, 1},
+    {"GET", "/office/lab/", office_lab, ROLE_LAB | ROLE_ADMIN, 1},
+    {"POST", "/office/lab/upload", office_lab_upload, ROLE_LAB | ROLE_ADMIN, ROUTE_FORM_UPLOAD},
+    {"GET", "/office/lab/turnaround", office_lab_turnaround, ROLE_LAB | ROLE_ADMIN, 1},
+    {"POST", "/office/lab/turnaround", office_lab_turnaround_update, ROLE_LAB | ROLE_ADMIN, 1},
     {"GET", "/office/healthz", healthz, 0, 0},
     {0},
 };

@@ -10,6 +10,7 @@
 #include "../surveys/surveys.h"
 #include "../complaints/complaints.h"
 #include "../volunteers/volunteers.h"
+#include "../reports/reports.h"
 
 static const struct route routes[] = {
     {"GET", "/", home_page, 0, 0},
@@ -61,6 +62,12 @@ static const struct route routes[] = {
     {"GET", "/volunteers/certificate", vol_certificate, 0, 0},
     {"GET", "/volunteers/certificate.png", vol_certificate_qr, 0, 0},
     {"GET", "/volunteers/stars", vol_stars, 0, 0},
+    {"GET", "/reports/", reports_lookup_form, 0, 1},
+    {"POST", "/reports/", reports_lookup, 0, 1},
+    {"GET", "/reports/report", reports_show, 0, 0},
+    {"GET", "/reports/print", reports_print, 0, 0},
+    {"GET", "/reports/qr", reports_qr_png, 0, 0},
+    {"GET", "/reports/turnaround", reports_turnaround, 0, 0},
     {"GET", "/prefs/text-size", prefs_text_size, 0, 0},
     {"GET", "/healthz", healthz, 0, 0},
     {0},

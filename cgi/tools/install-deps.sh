@@ -17,6 +17,7 @@ packages=(
   galera-4 rsync iproute2                     # the cluster: Galera, its state transfer, ss and ip netns
   tzdata curl wrk clang libclang-rt-14-dev    # time zone, tests, bench, fuzz
   zbar-tools python3-icalendar                # real readers for QR codes and calendars
+  python3-hl7                                 # mllp_send: a real MLLP client for the LIS listener tests
   chromium fonts-noto-cjk                     # browser tests, with Chinese text in screenshots
   default-jre-headless                        # runs the Nu Html Checker (npm vnu-jar)
 )

@@ -9,7 +9,8 @@
 # Environment: PORTAL_INSTANCE (default "local"), PORTAL_PORT (8080; the
 # uncached origin listens on PORT+1), PORTAL_BUILD (build dir of the
 # handler binaries, default "build"), PORTAL_WORKERS (per pool, default 4),
-# PORTAL_DEMO (1: load demo data; default 1).
+# PORTAL_DEMO (1: load demo data; default 1), PORTAL_LIS_PORT (the MLLP
+# listener's loopback port for the lab system, default PORT+5).
 # For a cluster (cgi/tools/cluster.sh): PORTAL_DB_SOCKET is the database to
 # set up (default this instance's own MariaDB), PORTAL_DB_NODES the nodes
 # the handlers are given (comma-separated; default PORTAL_DB_SOCKET), and
@@ -21,6 +22,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 INSTANCE=${PORTAL_INSTANCE:-local}
 PORT=${PORTAL_PORT:-8080}
 ORIGIN_PORT=$((PORT + 1))
+LIS_PORT=${PORTAL_LIS_PORT:-$((PORT + 5))}
 BUILD=${PORTAL_BUILD:-build}
 WORKERS=${PORTAL_WORKERS:-4}
 NGINX_WORKERS=${PORTAL_NGINX_WORKERS:-1}
@@ -141,6 +143,23 @@ start_sender() {
   say "notification sender: ${PORTAL_SMS_TRANSPORT:-log:$RUN/logs/sms.log}"
 }
 
+# The MLLP listener for the lab system's HL7 results, on loopback only, as
+# the portal_lis account (lab tables only).
+start_listener() {
+  alive "$RUN/lis-listener.pid" && return 0
+  [ -x "$ROOT/$BUILD/portal-lis-listener" ] || { say "missing $BUILD/portal-lis-listener: run make"; exit 1; }
+  "$ROOT/$BUILD/portal-lis-listener" --listen "127.0.0.1:$LIS_PORT" --db-socket "$DB_NODES" \
+    --db-user portal_lis --db-password-file "$SECRETS/lis.pw" >>"$RUN/logs/lis-listener.log" 2>&1 &
+  echo $! >"$RUN/lis-listener.pid"
+  for _ in $(seq 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$LIS_PORT") 2>/dev/null && break
+    alive "$RUN/lis-listener.pid" || break
+    sleep 0.1
+  done
+  alive "$RUN/lis-listener.pid" || { say "portal-lis-listener did not start; see $RUN/logs/lis-listener.log"; exit 1; }
+  say "HL7 MLLP listener on 127.0.0.1:$LIS_PORT"
+}
+
 start_nginx() {
   local user_line=""
   [ "$(id -u)" = 0 ] && user_line="user www-data www-data;"
@@ -188,13 +207,14 @@ stop_all() {
   stop_pid "$RUN/public.pid" portal-public
   stop_pid "$RUN/office.pid" portal-office
   stop_pid "$RUN/sender.pid" portal-sender
+  stop_pid "$RUN/lis-listener.pid" portal-lis-listener
   stop_pid "$RUN/mariadb.pid" MariaDB
 }
 
 case "${1:-}" in
   start)
     start_mariadb; migrate; grant
-    start_pool public; start_pool office; start_sender; start_nginx; wait_healthy; demo_account
+    start_pool public; start_pool office; start_sender; start_listener; start_nginx; wait_healthy; demo_account
     say "the portal is running: http://127.0.0.1:$PORT/   (office: http://127.0.0.1:$PORT/office/login)"
     ;;
   stop) stop_all ;;
@@ -207,9 +227,10 @@ case "${1:-}" in
     stop_pid "$RUN/sender.pid" portal-sender ;;
   restart-handlers)
     stop_pid "$RUN/public.pid" portal-public; stop_pid "$RUN/office.pid" portal-office
-    start_pool public; start_pool office; wait_healthy ;;
+    stop_pid "$RUN/lis-listener.pid" portal-lis-listener
+    start_pool public; start_pool office; start_listener; wait_healthy ;;
   status)
-    for f in mariadb public office sender nginx/nginx; do
+    for f in mariadb public office sender lis-listener nginx/nginx; do
       if alive "$RUN/$f.pid"; then echo "$f: running ($(cat "$RUN/$f.pid"))"; else echo "$f: stopped"; fi
     done ;;
   sql) shift; sql portal "$@" ;;

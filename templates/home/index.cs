@@ -11,6 +11,7 @@
   <h2 id="services-title"><?cs var:Lang.Home.services ?></h2>
   <ul class="service-grid">
     <li><a class="service-card" href="/booking/"><span class="service-name"><?cs var:Lang.Home.Service.booking.name ?></span><span class="service-desc"><?cs var:Lang.Home.Service.booking.desc ?></span></a></li>
+    <li><a class="service-card" href="/reports/"><span class="service-name"><?cs var:Lang.Home.Service.reports.name ?></span><span class="service-desc"><?cs var:Lang.Home.Service.reports.desc ?></span></a></li>
     <li><a class="service-card" href="/notices/"><span class="service-name"><?cs var:Lang.Home.Service.notices.name ?></span><span class="service-desc"><?cs var:Lang.Home.Service.notices.desc ?></span></a></li>
     <li><a class="service-card" href="/volunteers/"><span class="service-name"><?cs var:Lang.Vol.title ?></span><span class="service-desc"><?cs var:Lang.Vol.home_desc ?></span></a></li>
   </ul>

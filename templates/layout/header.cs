@@ -53,6 +53,7 @@
       <li><a href="/"<?cs if:Page.path == "/" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.home ?></a></li>
       <li><a href="/booking/"<?cs if:Page.section == "booking" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.booking ?></a></li>
       <li><a href="/notices/"<?cs if:Page.section == "notices" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.notices ?></a></li>
+      <li><a href="/reports/"<?cs if:Page.section == "reports" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.reports ?></a></li>
       <li><a href="/complaints/"<?cs if:Page.section == "complaints" || Page.section == "surveys" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.complaints ?></a></li>
     <?cs /if ?>
     </ul>

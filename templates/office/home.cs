@@ -21,7 +21,12 @@
   <li><a class="service-card" href="/office/volunteers/"><span class="service-name"><?cs var:Lang.Vol.office_title ?></span><span class="service-desc"><?cs var:Lang.Vol.office_lead ?></span></a></li>
 </ul>
 <?cs /if ?>
-<?cs if:!User.role.office && !User.role.admin && !User.role.desk && !User.role.volunteer ?>
+<?cs if:User.role.lab || User.role.admin ?>
+<ul class="service-grid">
+  <li><a class="service-card" href="/office/lab/"><span class="service-name"><?cs var:Lang.Lab.title ?></span><span class="service-desc"><?cs var:Lang.Lab.home_lead ?></span></a></li>
+</ul>
+<?cs /if ?>
+<?cs if:!User.role.office && !User.role.admin && !User.role.desk && !User.role.volunteer && !User.role.lab ?>
 <p><?cs var:Lang.Office.no_functions ?></p>
 <?cs /if ?>
 <?cs include:"layout/footer.cs" ?>

@@ -5,6 +5,10 @@
 #   static   nginx serving a byte-for-byte copy of that page from a file
 #   cached   the same list through nginx's 1-second page cache
 #   doctor's week (booking): sessions and slots of one doctor, uncached
+#   lab report (reports): a patient's report page (personal, never cached),
+#            opened by its signed link, beside the static file of this run
+#   MLLP import rate: ORU^R01 messages through the LIS listener, 4
+#            connections each waiting for its ACKs (tests/bench/mllp.py)
 #   booking POSTs over many slots (committed bookings/s, no slot above its
 #            capacity) against the same MariaDB's bare commit rate (mariadb-slap)
 #   survey results with 100,000 responses (tests/bench/surveys.sh)
@@ -49,6 +53,18 @@ echo "doctor's day (uncached):       $week_rps req/s, p99 $week_p99 ms"
 read -r cdoc_rps cdoc_p99 cdoc_max < <(run_wrk "$BASE/booking/doctors/$doctor")
 echo "doctor's day (cached):         $cdoc_rps req/s, p99 $cdoc_p99 ms, max $cdoc_max ms"
 
+# lab reports: the report page a patient opens from the lookup (demo
+# barcode LAB202600001, mobile ending 1234), through nginx: never cached
+jar=$(mktemp)
+token=$(curl -s -c "$jar" "$BASE/reports/" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"//')
+report=$(curl -s -b "$jar" -o /dev/null -w '%{redirect_url}' --data-urlencode "_csrf=$token" \
+  --data-urlencode barcode=LAB202600001 --data-urlencode factor=1234 "$BASE/reports/")
+rm -f "$jar"
+read -r report_rps report_p99 _ < <(run_wrk "$report")
+echo "lab report page (personal):    $report_rps req/s, p99 $report_p99 ms (static file: $static_rps req/s)"
+read -r mllp_n mllp_secs mllp_rate mllp_aa < <(python3 tests/bench/mllp.py "$((PORTAL_PORT + 5))" "${BENCH_MLLP_MESSAGES:-3000}" 4)
+echo "MLLP import: $mllp_n messages (3 results each) over 4 connections in $mllp_secs s = $mllp_rate messages/s ($mllp_aa acknowledged AA)"
+
 # booking: POSTs through nginx over many slots, each a different person
 sqlq() { bash cgi/tools/stack.sh sql -N -e "$1"; }
 read -r booked_rps over nslots < <(booking_bench "$ORIGIN" sqlq)
@@ -77,10 +93,11 @@ echo "bare MariaDB commits (mariadb-slap): $commit_rps/s with $CONNS clients, $w
 bash tests/bench/surveys.sh
 
 python3 - "$dyn_rps" "$static_rps" "$dyn_p99" "$cached_rps" "$week_rps" "$week_p99" "$booked_rps" "$commit_rps" \
-  "$worker_commit_rps" "$over" "$cached_p99" "$cached_max" "$home_p99" "$home_max" "$cdoc_p99" "$cdoc_max" <<'PY'
+  "$worker_commit_rps" "$over" "$cached_p99" "$cached_max" "$home_p99" "$home_max" "$cdoc_p99" "$cdoc_max" \
+  "$report_rps" "$report_p99" "$mllp_rate" <<'PY'
 import sys
 (dyn, static, p99, cached, week, week_p99, booked, commits, worker_commits, over,
- cached_p99, cached_max, home_p99, home_max, cdoc_p99, cdoc_max) = map(float, sys.argv[1:])
+ cached_p99, cached_max, home_p99, home_max, cdoc_p99, cdoc_max, report, report_p99, mllp) = map(float, sys.argv[1:])
 print("bench: cached_notices_p99_ms=%.1f cached_notices_max_ms=%.1f cached_home_p99_ms=%.1f cached_home_max_ms=%.1f"
       " cached_doctor_p99_ms=%.1f cached_doctor_max_ms=%.1f"
       % (cached_p99, cached_max, home_p99, home_max, cdoc_p99, cdoc_max), end=" ")
@@ -88,5 +105,7 @@ print("dynamic_rps=%d static_rps=%d ratio=%.3f p99_ms=%.1f cached_rps=%d cached_
       " doctor_week_rps=%d doctor_week_p99_ms=%.1f bookings_per_s=%d bare_commits_per_s=%d"
       " booking_ratio=%.2f bare_commits_at_workers_per_s=%d booking_ratio_at_workers=%.2f overbooked_slots=%d"
       % (dyn, static, dyn / static, p99, cached, cached / static, week, week_p99, booked, commits,
-         booked / commits, worker_commits, booked / worker_commits, over))
+         booked / commits, worker_commits, booked / worker_commits, over), end=" ")
+print("report_rps=%d report_p99_ms=%.1f report_ratio=%.3f mllp_messages_per_s=%d"
+      % (report, report_p99, report / static, mllp))
 PY

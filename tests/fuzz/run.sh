@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# run.sh - builds and runs the libFuzzer target for the request parsing path
-# (tests/fuzz/fuzz_request.c: ClearSilver's cgi_init/cgi_parse, the UTF-8
-# checks and form_read), with AddressSanitizer and UndefinedBehaviorSanitizer.
+# run.sh - builds and runs the libFuzzer targets, with AddressSanitizer and
+# UndefinedBehaviorSanitizer:
+#   fuzz_request  the request parsing path (ClearSilver's cgi_init/cgi_parse,
+#                 the UTF-8 checks and form_read); seeds in tests/fuzz/corpus
+#   fuzz_hl7      the HL7 v2 parser, the ORU^R01 mapping and the ACK of a
+#                 refusal (hl7.c, oru.c, lisimport.c); seeds in
+#                 tests/fuzz/corpus-hl7
+#   fuzz_multipart  the portal's multipart/form-data reader (multipart.c);
+#                 seeds in tests/fuzz/corpus-multipart
+# Each target is fuzzed for FUZZ_SECONDS; FUZZ_TARGETS="hl7" picks some.
 #
 #   tests/fuzz/run.sh            fuzz for FUZZ_SECONDS (default 60) on a copy
 #                                of the seed corpus in build/fuzz/corpus;
@@ -63,12 +70,15 @@ if [[ ! -e $obj || build/gen/pinyin_data.c -nt $obj ]]; then
     "$CC" "${CFLAGS[@]}" "${SAN[@]}" -fsanitize=fuzzer-no-link -c -o "$obj" build/gen/pinyin_data.c
 fi
 objs+=("$obj")
-bin=$OUT/fuzz_request
-if [[ ! -e $bin || tests/fuzz/fuzz_request.c -nt $bin || tests/fuzz/run.sh -nt $bin ]] ||
-   [[ -n $(find "$OUT/obj" -name '*.o' -newer "$bin") ]]; then
-    "$CC" "${CFLAGS[@]}" "${SAN[@]}" -fsanitize=fuzzer -o "$bin" tests/fuzz/fuzz_request.c \
-        "${objs[@]}" "${LIBS[@]}"
-fi
+for target in request hl7 multipart; do
+    bin=$OUT/fuzz_$target
+    if [[ ! -e $bin || tests/fuzz/fuzz_$target.c -nt $bin || tests/fuzz/run.sh -nt $bin ]] ||
+       [[ -n $(find "$OUT/obj" -name '*.o' -newer "$bin") ]]; then
+        "$CC" "${CFLAGS[@]}" "${SAN[@]}" -fsanitize=fuzzer -o "$bin" tests/fuzz/fuzz_$target.c \
+            "${objs[@]}" "${LIBS[@]}"
+    fi
+done
+seeds_of() { if [[ $1 == request ]]; then echo "$SEEDS"; else echo "$SEEDS-$1"; fi; }
 
 # Known bugs in ClearSilver 0.10.5 itself are kept out of the way so the
 # fuzzer can look for new ones; FUZZ_KNOWN_BUGS=report lets them through
@@ -88,9 +98,11 @@ fi
 if [[ $mode == regress ]]; then
     passed=0 failed=0
     mkdir -p "$OUT/regress"
-    for seed in "$SEEDS"/*; do
+    for target in request hl7 multipart; do
+    bin=$OUT/fuzz_$target
+    for seed in "$(seeds_of "$target")"/*; do
         [[ -f $seed ]] || continue
-        log=$OUT/regress/$(basename "$seed").log
+        log=$OUT/regress/$target-$(basename "$seed").log
         if "$bin" -runs=0 "$seed" >"$log" 2>&1; then
             passed=$((passed + 1))
         else
@@ -99,14 +111,13 @@ if [[ $mode == regress ]]; then
             tail -n 40 "$log" >&2
         fi
     done
+    done
     echo "fuzz-regress: $passed passed, $failed failed"
     [[ $failed -eq 0 && $passed -gt 0 ]]
     exit
 fi
 
 # ---- fuzz for a bounded time ----
-mkdir -p "$OUT/corpus" "$OUT/crashes"
-cp "$SEEDS"/* "$OUT/corpus/"
 # words the mutator should try: the framing, form and multipart syntax,
 # the field names of the target's table, and hard UTF-8
 cat >"$OUT/request.dict" <<'EOF'
@@ -137,17 +148,57 @@ ctype="Content-Type: "
 ct_text="text/plain"
 zh="\xe4\xb8\xad\xe6\x96\x87"
 EOF
-echo "fuzz: running $bin for ${FUZZ_SECONDS}s on $OUT/corpus"
-set +e
-"$bin" -max_total_time="$FUZZ_SECONDS" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
-    -dict="$OUT/request.dict" -artifact_prefix="$OUT/crashes/" -print_final_stats=1 \
-    "$OUT/corpus" 2>&1 | tee "$OUT/last-run.log" |
-    grep -a -v -E '^#[0-9]+.*(NEW|REDUCE|pulse)|Unable to set (Query|Cookie) value'
-rc=${PIPESTATUS[0]}
-set -e
-if [[ $rc -ne 0 ]]; then
-    echo "fuzz: FAILED (exit $rc); full log in $OUT/last-run.log; inputs:" >&2
-    ls -l "$OUT/crashes/" >&2
-    exit 1
-fi
-echo "fuzz: no crash in ${FUZZ_SECONDS}s"
+cat >"$OUT/hl7.dict" <<'EOF'
+msh="MSH|^~\\&|"
+obr="\x0dOBR|1||"
+obx="\x0dOBX|1|NM|"
+nte="\x0dNTE|1||"
+pid="\x0dPID|1||"
+spm="\x0dSPM|1|"
+fhs="FHS|^~\\&|"
+bhs="\x0dBHS|^~\\&|"
+bts="\x0dBTS|1"
+sb="\x0b"
+eb="\x1c\x0d"
+bom="\xef\xbb\xbf"
+oru="ORU^R01"
+esc_f="\\F\\"
+esc_x="\\X41\\"
+esc_br="\\.br\\"
+esc_h="\\H\\"
+utf8="UNICODE UTF-8"
+sn="<^5"
+rng="1^-^5"
+EOF
+cat >"$OUT/multipart.dict" <<'EOF'
+sep="\xff"
+type="multipart/form-data; boundary=b"
+delim="\x0d\x0a--b"
+end="--b--"
+crlf="\x0d\x0a"
+cd="Content-Disposition: form-data; name=\"a\""
+fn="; filename=\"f\""
+hdr_end="\x0d\x0a\x0d\x0a"
+EOF
+
+run_target() {  # run_target TARGET
+    local target=$1 bin=$OUT/fuzz_$1 corpus=$OUT/corpus-$1 rc
+    mkdir -p "$corpus" "$OUT/crashes"
+    cp "$(seeds_of "$target")"/* "$corpus/"
+    echo "fuzz: running $bin for ${FUZZ_SECONDS}s on $corpus"
+    set +e
+    "$bin" -max_total_time="$FUZZ_SECONDS" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+        -dict="$OUT/$target.dict" -artifact_prefix="$OUT/crashes/$target-" -print_final_stats=1 \
+        "$corpus" 2>&1 | tee "$OUT/last-run-$target.log" |
+        grep -a -v -E '^#[0-9]+.*(NEW|REDUCE|pulse)|Unable to set (Query|Cookie) value'
+    rc=${PIPESTATUS[0]}
+    set -e
+    if [[ $rc -ne 0 ]]; then
+        echo "fuzz: $target FAILED (exit $rc); full log in $OUT/last-run-$target.log; inputs:" >&2
+        ls -l "$OUT/crashes/" >&2
+        exit 1
+    fi
+    echo "fuzz: $target: no crash in ${FUZZ_SECONDS}s"
+}
+
+for target in ${FUZZ_TARGETS:-request hl7 multipart}; do run_target "$target"; done

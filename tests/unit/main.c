@@ -70,6 +70,8 @@ int main(void)
     srunner_add_suite(sr, survey_stats_suite());
     srunner_add_suite(sr, workdays_suite());
     srunner_add_suite(sr, volunteer_rules_suite());
+    srunner_add_suite(sr, lisimport_suite());
+    srunner_add_suite(sr, multipart_suite());
 
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);

@@ -36,6 +36,8 @@ Suite *signed_suite(void);
 Suite *survey_stats_suite(void);
 Suite *workdays_suite(void);
 Suite *volunteer_rules_suite(void);
+Suite *lisimport_suite(void);
+Suite *multipart_suite(void);
 
 /* main.c: points cfg.templates_dir at UNIT_TEMPLATES_DIR and calls
  * render_init() once; returns its result (0 = language file loaded). */

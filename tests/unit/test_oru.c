@@ -93,6 +93,33 @@ START_TEST(test_v23_two_panels)
 }
 END_TEST
 
+/* PID-13 repeated, the landline first: the mobile is the one marked CP,
+ * or the one that is a mainland mobile; PID-14 when PID-13 has none. */
+START_TEST(test_mobile_among_phones)
+{
+    ck_assert_int_eq(map("MSH|^~\\&|LIS||||||ORU^R01|M1|P|2.3.1\r"
+                         "PID|||P1||孙^丽||19580707|F|||||(0571)88886666~+86 137-0000-5555\r"
+                         "OBR|1||LAB9|GLU^血糖\rOBX|1|NM|GLU^空腹血糖||5.0|mmol/L|3.9-6.1|N|||F\r"), 0);
+    ck_assert_str_eq(rep.mobile_last4, "5555");
+    ck_assert_str_eq(rep.mobile, "13700005555");
+    ck_assert_int_eq(map("MSH|^~\\&|LIS||||||ORU^R01|M2|P|2.5\r"
+                         "PID|||P1||孙^丽||19580707|F|||||^PRN^PH^^^571^88886666^^^^^057188886666~"
+                         "^ORN^CP^^^^^^^^^13600001234\r"
+                         "OBR|1||LAB9|GLU^血糖\r"), 0);
+    ck_assert_str_eq(rep.mobile_last4, "1234");
+    ck_assert_str_eq(rep.mobile, "13600001234");
+    ck_assert_int_eq(map("MSH|^~\\&|LIS||||||ORU^R01|M3|P|2.3\r"
+                         "PID|||P1||孙^丽||19580707|F|||||(0571)88886666|13500007777\r"
+                         "OBR|1||LAB9|GLU^血糖\r"), 0);
+    ck_assert_str_eq(rep.mobile_last4, "7777");
+    ck_assert_int_eq(map("MSH|^~\\&|LIS||||||ORU^R01|M4|P|2.3\r"
+                         "PID|||P1||孙^丽||19580707|F|||||(0571)88886666\r"
+                         "OBR|1||LAB9|GLU^血糖\r"), 0);
+    ck_assert_str_eq(rep.mobile_last4, "6666");   /* a landline only: its digits, no message */
+    ck_assert_str_eq(rep.mobile, "");
+}
+END_TEST
+
 START_TEST(test_corrected_and_cancelled)
 {
     ck_assert_int_eq(map("MSH|^~\\&|LIS||||||ORU^R01|C1|P|2.4\rPID|||P1||陈^静\r"
@@ -159,6 +186,7 @@ Suite *oru_suite(void)
     TCase *tc = tcase_create("map");
     tcase_add_test(tc, test_cbc_251);
     tcase_add_test(tc, test_v23_two_panels);
+    tcase_add_test(tc, test_mobile_among_phones);
     tcase_add_test(tc, test_corrected_and_cancelled);
     tcase_add_test(tc, test_barcode_from_spm);
     tcase_add_test(tc, test_refusals);
