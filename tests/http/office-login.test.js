@@ -301,9 +301,13 @@ test('a desk-only account may use /office/ but not the notices or the audit log'
   assert.equal(home.status, 200);
   assert.ok(home.text.includes('href="/office/desk"'), 'the desk is offered its check-in page');
   assert.ok(home.text.includes(h.lang('Office.Roles.desk')));
-  // a role with nothing built for it yet is told so
+  // every other role is offered its own pages, and only those
   const volunteer = await h.loggedIn('volunteer', h.ORIGIN);
-  assert.ok((await volunteer.get('/office/')).text.includes(h.lang('Office.no_functions')));
+  const coordinatorHome = (await volunteer.get('/office/')).text;
+  assert.ok(coordinatorHome.includes('href="/office/volunteers/"'), 'the coordinator is offered the volunteers');
+  assert.ok(!coordinatorHome.includes('href="/office/desk"') && !coordinatorHome.includes('href="/office/lab/"'));
+  const lab = await h.loggedIn('lab', h.ORIGIN);
+  assert.ok((await lab.get('/office/')).text.includes('href="/office/lab/"'), 'the lab is offered its pages');
   assert.ok(!home.text.includes('href="/office/notices/"'), 'no link to what it may not use');
   for (const p of ['/office/notices/', '/office/notices/new', '/office/audit', '/office/notices/1', '/office/notices/1/edit']) {
     h.assertErrorPage(assert, await desk.get(p), 403);

@@ -205,7 +205,8 @@ test('evaluation notes are stored with who wrote them', async () => {
   assert.ok(page.text.includes(office.user.username));
 });
 
-const SMS_LINK = /(http:\/\/[^ ]+\/volunteers\/me\?t=[A-Za-z0-9._-]+)/;
+// the portal's address (Site.url) and the volunteer's signed link
+const SMS_LINK = /(https?:\/\/[^ ]+\/volunteers\/me\?t=[A-Za-z0-9._-]+)/;
 
 test('QR check-in and check-out at a service point, the volunteer known by the link sent to their mobile', async () => {
   const a = await activeVolunteer();
@@ -220,7 +221,7 @@ test('QR check-in and check-out at a service point, the volunteer known by the l
   const pointLink = points.text.match(/class="point-link" href="([^"]+)"/)[1].replace(/&amp;/g, '&');
   assert.ok(points.text.includes('<svg'), 'the QR codes are on the page');
   const phone = v.applicant();
-  const path = (u) => u.replace(/^http:\/\/[^/]+/, '');
+  const path = (u) => u.replace(/^https?:\/\/[^/]+/, '');
   // without the link first: told to open it
   res = await phone.get(path(pointLink));
   assert.equal(res.status, 200);
