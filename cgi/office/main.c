@@ -7,6 +7,7 @@
 #include "office.h"
 #include "../notices/notices.h"
 #include "../booking/booking.h"
+#include "../fees/fees.h"
 
 #define NOTICE_EDITORS (ROLE_OFFICE | ROLE_ADMIN)
 
@@ -38,6 +39,8 @@ static const struct route routes[] = {
     {"POST", "/office/slots/{id}", office_slot_update, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"GET", "/office/booking-rules", office_booking_rules, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/booking-rules", office_booking_rules_update, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"GET", "/office/fees/", office_fees, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/fees/import", office_fees_import, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"GET", "/office/healthz", healthz, 0, 0},
     {0},
 };

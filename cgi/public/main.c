@@ -7,6 +7,7 @@
 #include "../home/home.h"
 #include "../notices/notices.h"
 #include "../booking/booking.h"
+#include "../fees/fees.h"
 
 static const struct route routes[] = {
     {"GET", "/", home_page, 0, 0},
@@ -27,6 +28,16 @@ static const struct route routes[] = {
     {"POST", "/booking/cancel", booking_cancel, 0, 1},
     {"GET", "/booking/reschedule", booking_reschedule_form, 0, 1},
     {"POST", "/booking/reschedule", booking_reschedule, 0, 1},
+    {"GET", "/fees/", fees_search, 0, 0},
+    {"GET", "/fees/items/{id}", fees_item, 0, 0},
+    {"GET", "/fees/prices.csv", fees_prices_csv, 0, 0},
+    {"GET", "/fees/prices.json", fees_prices_json, 0, 0},
+    {"GET", "/fees/inpatient", fees_inpatient_form, 0, 1},
+    {"POST", "/fees/inpatient", fees_inpatient, 0, 1},
+    {"GET", "/fees/inpatient/list", fees_inpatient_list, 0, 0},
+    {"GET", "/fees/outpatient", fees_outpatient_form, 0, 1},
+    {"POST", "/fees/outpatient", fees_outpatient, 0, 1},
+    {"GET", "/fees/outpatient/list", fees_outpatient_list, 0, 0},
     {"GET", "/prefs/text-size", prefs_text_size, 0, 0},
     {"GET", "/healthz", healthz, 0, 0},
     {0},

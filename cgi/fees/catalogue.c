@@ -1,0 +1,147 @@
+/*
+ * fees/catalogue.c - 价格公示: the current catalogue searched by name
+ * fragment, code or pinyin initials, by category, 20 a page; an item's
+ * page with its price history.  Both are the same for every visitor, so
+ * nginx's page cache keeps them (one second).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "fees.h"
+
+#define PAGE_SIZE 20
+
+enum { S_Q, S_CATEGORY, S_PAGE };
+static const struct field search_fields[] = {
+    [S_Q] = {"q", FIELD_TEXT, 0, 0, 40, NULL, "Fees.q"},
+    [S_CATEGORY] = {"category", FIELD_CHOICE, 0, 0, 0, fee_categories, "Fees.category"},
+    [S_PAGE] = {"page", FIELD_INT, 0, 1, 10000, NULL, "Fees.page"},
+    {0},
+};
+
+/* The columns a result row shows. */
+#define ITEM_COLUMNS \
+    " i.id, i.his_code, i.insurance_code, i.name, i.category, i.spec, i.unit, i.insurance_class," \
+    " " FEES_YUAN("i.price_fen") " AS price"
+
+/* rank: 0 the name or the natural initials start with q, or the code is
+ * q; 1 the name contains q; 2 the natural initials contain q; 3 and 4 the
+ * same for other readings; then shorter names first */
+static const char search_sql[] =
+    "SELECT" ITEM_COLUMNS ", m.r AS rank_, COUNT(*) OVER () AS total FROM ("
+    " SELECT item_id, MIN(r) AS r FROM ("
+    "  SELECT item_id, CASE WHEN kind < 2 AND pos = 0 THEN 0 WHEN kind = 0 THEN 1 WHEN kind = 1 THEN 2"
+    "   WHEN pos = 0 THEN 3 ELSE 4 END AS r FROM fee_search WHERE token LIKE ?"
+    "  UNION ALL SELECT id, IF(his_code = ? OR insurance_code = ?, 0, 1) FROM fee_items"
+    "   WHERE his_code LIKE ? OR insurance_code LIKE ?"
+    " ) AS hits GROUP BY item_id) AS m"
+    " JOIN fee_items i ON i.id = m.item_id"
+    " WHERE " FEES_CURRENT("i") " AND (? IS NULL OR i.category = ?) AND (? IS NULL OR i.name LIKE ?)"
+    " ORDER BY m.r, CHAR_LENGTH(i.name), i.name, i.spec, i.id LIMIT ? OFFSET ?";
+
+static const char browse_sql[] =
+    "SELECT" ITEM_COLUMNS ", COUNT(*) OVER () AS total FROM fee_items i"
+    " WHERE " FEES_CURRENT("i") " AND (? IS NULL OR i.category = ?)"
+    " ORDER BY i.category, i.name, i.spec, i.id LIMIT ? OFFSET ?";
+
+/* q with LIKE's own characters escaped, cut to `chars` characters. */
+static void like_escape(const char *q, char *out, size_t len, int chars)
+{
+    size_t n = 0;
+    int c = 0;
+    for (const char *s = q; *s && n + 3 < len; s++) {
+        if (((unsigned char)*s & 0xC0) != 0x80 && c++ == chars) break;
+        if (*s == '%' || *s == '_' || *s == '\\') out[n++] = '\\';
+        out[n++] = *s;
+    }
+    out[n] = 0;
+}
+
+/* GET /fees/?q=&category=&page= */
+int fees_search(struct request *r)
+{
+    struct form f;
+    char norm[256], token[128], whole[300], code[128], *cut = NULL;
+    form_read(r, search_fields, &f);
+    r->cacheable = 1;
+    if (f.errors) {
+        r->status = 422;
+        return render(r, "fees/search.cs");
+    }
+    long long page = f.v[S_PAGE].text ? f.v[S_PAGE].number : 1;
+    const char *category = f.v[S_CATEGORY].text;
+    int n;
+    int qlen = f.v[S_Q].text ? fees_query_normalise(f.v[S_Q].text, norm, sizeof(norm)) : 0;
+    if (qlen > 0) {
+        like_escape(norm, token, sizeof(token) - 1, FEES_TOKEN_CHARS);
+        strcat(token, "%");
+        /* longer than a token: the rest is checked on the name itself */
+        if (utf8_chars(norm) > FEES_TOKEN_CHARS) {
+            char esc[280];
+            like_escape(norm, esc, sizeof(esc), 1000);
+            snprintf(whole, sizeof(whole), "%%%s%%", esc);
+            cut = whole;
+        }
+        like_escape(norm, code, sizeof(code) - 1, 40);
+        strcat(code, "%");
+        n = db_rows(r->hdf, "Items", search_sql, "sssssssssii", token, norm, norm, code, code,
+                    category, category, cut, cut, (long long)PAGE_SIZE, (page - 1) * PAGE_SIZE);
+        hdf_set_value(r->hdf, "Filter.q", f.v[S_Q].text);
+    } else {
+        n = db_rows(r->hdf, "Items", browse_sql, "ssii", category, category, (long long)PAGE_SIZE,
+                    (page - 1) * PAGE_SIZE);
+    }
+    if (n < 0) return 500;
+    long long total = hdf_get_int_value(r->hdf, "Items.0.total", 0);
+    if (n == 0 && page > 1) {
+        /* past the last page: the first page's link, not an error */
+        r->status = 404;
+    }
+    long long pages = total ? (total + PAGE_SIZE - 1) / PAGE_SIZE : 1;
+    hdf_set_int_value(r->hdf, "Paging.page", (int)page);
+    hdf_set_int_value(r->hdf, "Paging.pages", (int)pages);
+    hdf_set_int_value(r->hdf, "Paging.total", (int)total);
+    if (page > 1) hdf_set_int_value(r->hdf, "Paging.prev", (int)page - 1);
+    if (page < pages) hdf_set_int_value(r->hdf, "Paging.next", (int)page + 1);
+    if (category) hdf_set_value(r->hdf, "Filter.category", category);
+    for (int i = 0; fee_categories[i]; i++) {
+        char key[32];
+        snprintf(key, sizeof(key), "Categories.%d", i);
+        hdf_set_value(r->hdf, key, fee_categories[i]);
+    }
+    /* the query string of this search without the page, for the links */
+    STRING link;
+    string_init(&link);
+    char *esc = NULL;
+    if (f.v[S_Q].text && cgi_url_escape(f.v[S_Q].text, &esc) == STATUS_OK && esc) {
+        string_appendf(&link, "q=%s&", esc);
+        free(esc);
+        esc = NULL;
+    }
+    if (category && cgi_url_escape(category, &esc) == STATUS_OK && esc) {
+        string_appendf(&link, "category=%s&", esc);
+        free(esc);
+    }
+    hdf_set_value(r->hdf, "Paging.query", link.buf ? link.buf : "");
+    string_clear(&link);
+    return render(r, "fees/search.cs");
+}
+
+/* GET /fees/items/{id} : the item (also an ended one, marked so) and its
+ * prices over time. */
+int fees_item(struct request *r)
+{
+    int found = db_row(r->hdf, "Item",
+        "SELECT" ITEM_COLUMNS ", " FEES_CURRENT("i") " AS current, i.initials,"
+        " DATE_FORMAT(i.effective_from, '%Y-%m-%d') AS since, DATE_FORMAT(i.ends_on, '%Y-%m-%d') AS ends_on"
+        " FROM fee_items i WHERE i.id = ?", "i", r->path_id);
+    if (found < 0) return 500;
+    if (found == 0) return 404;
+    if (db_rows(r->hdf, "History",
+        "SELECT " FEES_YUAN("price_fen") " AS price, DATE_FORMAT(effective_from, '%Y-%m-%d') AS since,"
+        " DATE_FORMAT(ended_on, '%Y-%m-%d') AS until FROM fee_price_history WHERE item_id = ?"
+        " ORDER BY effective_from DESC, id DESC LIMIT 50", "i", r->path_id) < 0)
+        return 500;
+    r->cacheable = 1;
+    return render(r, "fees/item.cs");
+}

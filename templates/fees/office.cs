@@ -1,0 +1,58 @@
+<?cs set:Page.office = 1 ?><?cs set:Page.title = Lang.Fees.office_title ?><?cs include:"layout/macros.cs" ?><?cs include:"layout/header.cs" ?>
+<h1 class="page-title"><?cs var:Lang.Fees.office_title ?></h1>
+<p class="lead"><?cs var:Lang.Fees.office_lead ?></p>
+<?cs call:error_summary() ?>
+<?cs if:Report.mode ?>
+<div class="notification-banner<?cs if:Report.mode == "applied" ?> notification-success<?cs /if ?>" role="status" id="report">
+  <h2><?cs if:Report.mode == "applied" ?><?cs var:Lang.Fees.report_applied ?><?cs else ?><?cs var:Lang.Fees.report_dry_run ?><?cs /if ?></h2>
+  <p><?cs var:Lang.Fees.code ?>: <?cs var:Report.rows ?> · <?cs var:Lang.Fees.added ?> <span class="count-added"><?cs var:Report.added ?></span> · <?cs var:Lang.Fees.changed ?> <span class="count-changed"><?cs var:Report.changed ?></span> · <?cs var:Lang.Fees.ended_items ?> <span class="count-ended"><?cs var:Report.ended ?></span> · <?cs var:Report.unchanged ?></p>
+  <?cs if:Report.added + Report.changed + Report.ended == 0 && !Report.bad ?><p><?cs var:Lang.Fees.nothing_changed ?></p><?cs /if ?>
+  <?cs if:Report.notice_id ?><p><a href="/notices/<?cs var:Report.notice_id ?>"><?cs var:Lang.Fees.notice_published ?></a></p><?cs /if ?>
+</div>
+<?cs /if ?>
+<?cs if:subcount(Report.Bad) ?>
+<h2><?cs var:Lang.Fees.bad_rows ?></h2>
+<ul class="bad-rows">
+  <?cs each:b = Report.Bad ?><li><?cs var:string.slice(Lang.Fees.line, 0, string.find(Lang.Fees.line, "{")) ?><?cs var:b.line ?><?cs var:string.slice(Lang.Fees.line, string.find(Lang.Fees.line, "}") + 1, string.length(Lang.Fees.line)) ?>：<?cs var:Lang.Fees.Bad[b.code] ?><?cs if:b.detail ?>（<?cs var:b.detail ?>）<?cs /if ?></li><?cs /each ?>
+</ul>
+<?cs /if ?>
+<?cs if:subcount(Report.Changed) ?>
+<div class="table-wrap"><table class="data-table"><caption><?cs var:Lang.Fees.changed ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.Fees.code ?></th><th scope="col"><?cs var:Lang.Fees.title ?></th><th scope="col"><?cs var:Lang.Fees.old_price ?></th><th scope="col"><?cs var:Lang.Fees.new_price ?></th></tr></thead>
+<tbody><?cs each:c = Report.Changed ?><tr><td><?cs var:c.his_code ?></td><td><?cs var:c.name ?><?cs if:c.old_name ?>（<?cs var:c.old_name ?>）<?cs /if ?> <?cs var:c.spec ?></td><td><?cs var:c.old_price ?></td><td><?cs var:c.price ?></td></tr><?cs /each ?></tbody>
+</table></div>
+<?cs /if ?>
+<?cs if:subcount(Report.Added) ?>
+<div class="table-wrap"><table class="data-table"><caption><?cs var:Lang.Fees.added ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.Fees.code ?></th><th scope="col"><?cs var:Lang.Fees.title ?></th><th scope="col"><?cs var:Lang.Fees.price ?></th></tr></thead>
+<tbody><?cs each:c = Report.Added ?><tr><td><?cs var:c.his_code ?></td><td><?cs var:c.name ?> <?cs var:c.spec ?></td><td><?cs var:c.price ?></td></tr><?cs /each ?></tbody>
+</table></div>
+<?cs /if ?>
+<?cs if:subcount(Report.Ended) ?>
+<div class="table-wrap"><table class="data-table"><caption><?cs var:Lang.Fees.ended_items ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.Fees.code ?></th><th scope="col"><?cs var:Lang.Fees.title ?></th><th scope="col"><?cs var:Lang.Fees.price ?></th></tr></thead>
+<tbody><?cs each:c = Report.Ended ?><tr><td><?cs var:c.his_code ?></td><td><?cs var:c.name ?> <?cs var:c.spec ?></td><td><?cs var:c.yuan ?></td></tr><?cs /each ?></tbody>
+</table></div>
+<?cs /if ?>
+<form class="form" method="post" action="/office/fees/import" novalidate>
+  <?cs call:csrf_field() ?>
+  <?cs call:textarea_field("csv", Lang.Fees.csv, "", Form.csv, Form.csv.error, 12) ?>
+  <?cs call:text_field("effective_on", "date", Lang.Fees.effective_on, "", Form.effective_on, Form.effective_on.error, 10, "off") ?>
+  <div class="form-group">
+    <div class="form-checkbox">
+      <input id="f-notice" name="notice" type="checkbox" value="1"<?cs if:Form.notice ?> checked<?cs /if ?>>
+      <label for="f-notice"><?cs var:Lang.Fees.notice ?></label>
+    </div>
+  </div>
+  <div class="button-group">
+    <button class="button button-secondary" type="submit" name="action" value="dry_run"><?cs var:Lang.Fees.dry_run ?></button>
+    <button class="button" type="submit" name="action" value="apply"><?cs var:Lang.Fees.apply ?></button>
+  </div>
+</form>
+<?cs if:subcount(Imports) ?>
+<h2><?cs var:Lang.Fees.imports ?></h2>
+<ul>
+  <?cs each:i = Imports ?><li><?cs var:i.at ?> · <?cs var:Lang.Fees.effective_on ?> <?cs var:i.effective_on ?> · <?cs var:i.rows_read ?> / +<?cs var:i.added ?> ~<?cs var:i.changed ?> -<?cs var:i.ended ?></li><?cs /each ?>
+</ul>
+<?cs /if ?>
+<?cs include:"layout/footer.cs" ?>
