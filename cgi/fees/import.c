@@ -64,13 +64,22 @@ static void bad(struct fees_import *out, long line, const char *code, const char
     out->bad++;
 }
 
+/* A field without the spaces around it; line breaks and tabs inside it
+ * (a name or specification wrapped in the HIS's cell) become one space. */
 static char *trimmed_copy(const char *s)
 {
-    while (*s == ' ' || *s == '\t') s++;
+    while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n') s++;
     size_t n = strlen(s);
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n')) n--;
     char *c = malloc(n + 1);
-    if (c) memcpy(c, s, n), c[n] = 0;
+    if (!c) return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i] == '\t' || s[i] == '\r' || s[i] == '\n' ? ' ' : s[i];
+        if (ch == ' ' && k && c[k - 1] == ' ') continue;
+        c[k++] = ch;
+    }
+    c[k] = 0;
     return c;
 }
 
