@@ -126,9 +126,13 @@ test('the price files: CSV (BOM, RFC 4180) and JSON, byte-exact prices, headers,
   assert.notEqual(jsonRes.headers.get('etag'), etag);
 });
 
-const demoPrices = () => fs.readFileSync(path.join(ROOT, 'run', INSTANCE, 'demo-fees', 'prices.csv'), 'utf8');
+const demoFile = () => path.join(ROOT, 'run', INSTANCE, 'demo-fees', 'prices.csv');
+const demoPrices = () => fs.readFileSync(demoFile(), 'utf8');
+// the demo list in force again, whatever an earlier (interrupted) run left
+const restoreDemo = () => stack(['fees', '--apply', 'prices', demoFile()]);
 
 test('the office: a dry run shows added, changed and ended and stores nothing; bad rows by line', async () => {
+  restoreDemo();
   const office = await loggedIn('office');
   const page = await office.get('/office/fees/');
   assert.equal(page.status, 200);
@@ -154,6 +158,7 @@ test('the office: a dry run shows added, changed and ended and stores nothing; b
 });
 
 test('applying a price list: history, the 价格调整 notice, the same file twice changes nothing (portal-fees, GBK)', async () => {
+  restoreDemo();
   const original = demoPrices();
   const changed = original.replace(/^XC0001,(.*),18\.60,乙/m, 'XC0001,$1,19.20,乙').replace(/^ZY0003,.*\r?\n/m, '') +
     'NEW0002,,新增检验项目,检验,,次,8.00,甲\r\n';
