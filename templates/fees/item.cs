@@ -1,4 +1,4 @@
-<?cs set:Page.title = Item.name ?><?cs set:Page.section = "fees" ?><?cs include:"layout/header.cs" ?>
+<?cs set:Page.title = Item.name ?><?cs set:Page.section = "fees" ?><?cs set:Page.css = "fees" ?><?cs include:"layout/header.cs" ?>
 <nav class="breadcrumbs" aria-label="breadcrumb"><ol><li><a href="/"><?cs var:Lang.home ?></a></li><li><a href="/fees/"><?cs var:Lang.Fees.title ?></a></li></ol></nav>
 <h1 class="page-title"><?cs var:Item.name ?></h1>
 <?cs if:Item.current != 1 ?><p class="notification-banner"><?cs var:Lang.Fees.ended ?><?cs if:Item.ends_on ?>（<?cs var:Item.ends_on ?>）<?cs /if ?></p><?cs /if ?>

@@ -1,4 +1,4 @@
-<?cs if:Kind == "outpatient" ?><?cs set:Page.title = Lang.Fees.outpatient ?><?cs else ?><?cs set:Page.title = Lang.Fees.inpatient ?><?cs /if ?><?cs set:Page.section = "fees" ?><?cs include:"layout/macros.cs" ?><?cs include:"layout/header.cs" ?>
+<?cs if:Kind == "outpatient" ?><?cs set:Page.title = Lang.Fees.outpatient ?><?cs else ?><?cs set:Page.title = Lang.Fees.inpatient ?><?cs /if ?><?cs set:Page.section = "fees" ?><?cs set:Page.css = "fees" ?><?cs include:"layout/macros.cs" ?><?cs include:"layout/header.cs" ?>
 <nav class="breadcrumbs" aria-label="breadcrumb"><ol><li><a href="/"><?cs var:Lang.home ?></a></li><li><a href="/fees/"><?cs var:Lang.Fees.title ?></a></li></ol></nav>
 <h1 class="page-title"><?cs var:Page.title ?></h1>
 <p class="lead"><?cs if:Kind == "outpatient" ?><?cs var:Lang.Fees.outpatient_lead ?><?cs else ?><?cs var:Lang.Fees.inpatient_lead ?><?cs /if ?></p>

@@ -17,19 +17,19 @@
 </ul>
 <?cs /if ?>
 <?cs if:subcount(Report.Changed) ?>
-<div class="table-wrap"><table class="data-table"><caption><?cs var:Lang.Fees.changed ?></caption>
+<div class="table-wrap" tabindex="0"><table class="data-table"><caption><?cs var:Lang.Fees.changed ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.Fees.code ?></th><th scope="col"><?cs var:Lang.Fees.title ?></th><th scope="col"><?cs var:Lang.Fees.old_price ?></th><th scope="col"><?cs var:Lang.Fees.new_price ?></th></tr></thead>
 <tbody><?cs each:c = Report.Changed ?><tr><td><?cs var:c.his_code ?></td><td><?cs var:c.name ?><?cs if:c.old_name ?>（<?cs var:c.old_name ?>）<?cs /if ?> <?cs var:c.spec ?></td><td><?cs var:c.old_price ?></td><td><?cs var:c.price ?></td></tr><?cs /each ?></tbody>
 </table></div>
 <?cs /if ?>
 <?cs if:subcount(Report.Added) ?>
-<div class="table-wrap"><table class="data-table"><caption><?cs var:Lang.Fees.added ?></caption>
+<div class="table-wrap" tabindex="0"><table class="data-table"><caption><?cs var:Lang.Fees.added ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.Fees.code ?></th><th scope="col"><?cs var:Lang.Fees.title ?></th><th scope="col"><?cs var:Lang.Fees.price ?></th></tr></thead>
 <tbody><?cs each:c = Report.Added ?><tr><td><?cs var:c.his_code ?></td><td><?cs var:c.name ?> <?cs var:c.spec ?></td><td><?cs var:c.price ?></td></tr><?cs /each ?></tbody>
 </table></div>
 <?cs /if ?>
 <?cs if:subcount(Report.Ended) ?>
-<div class="table-wrap"><table class="data-table"><caption><?cs var:Lang.Fees.ended_items ?></caption>
+<div class="table-wrap" tabindex="0"><table class="data-table"><caption><?cs var:Lang.Fees.ended_items ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.Fees.code ?></th><th scope="col"><?cs var:Lang.Fees.title ?></th><th scope="col"><?cs var:Lang.Fees.price ?></th></tr></thead>
 <tbody><?cs each:c = Report.Ended ?><tr><td><?cs var:c.his_code ?></td><td><?cs var:c.name ?> <?cs var:c.spec ?></td><td><?cs var:c.yuan ?></td></tr><?cs /each ?></tbody>
 </table></div>

@@ -1,20 +1,18 @@
-<?cs set:Page.title = Lang.Fees.title ?><?cs set:Page.section = "fees" ?><?cs include:"layout/macros.cs" ?><?cs include:"layout/header.cs" ?>
+<?cs set:Page.title = Lang.Fees.title ?><?cs set:Page.section = "fees" ?><?cs set:Page.css = "fees" ?><?cs include:"layout/macros.cs" ?><?cs include:"layout/header.cs" ?>
 <h1 class="page-title"><?cs var:Lang.Fees.title ?></h1>
 <p class="lead"><?cs var:Lang.Fees.lead ?></p>
 <?cs call:error_summary() ?>
 <form class="form" method="get" action="/fees/" role="search">
   <?cs call:text_field("q", "search", Lang.Fees.q, Lang.Fees.q_hint, Form.q, Form.q.error, 40, "off") ?>
-  <?cs if:Filter.category ?><input type="hidden" name="category" value="<?cs var:Filter.category ?>"><?cs /if ?>
+  <div class="form-group">
+    <label class="form-label" for="f-category"><?cs var:Lang.Fees.category ?></label>
+    <select class="form-select" id="f-category" name="category">
+      <option value=""><?cs var:Lang.Fees.all ?></option>
+      <?cs each:c = Categories ?><option value="<?cs var:c ?>"<?cs if:Filter.category == c ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?>
+    </select>
+  </div>
   <button class="button" type="submit"><?cs var:Lang.Fees.search ?></button>
 </form>
-<nav aria-label="<?cs var:Lang.Fees.category ?>">
-  <ul class="filter-tabs">
-    <li><a href="/fees/<?cs if:Filter.q ?>?q=<?cs var:url_escape(Filter.q) ?><?cs /if ?>"<?cs if:!Filter.category ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Fees.all ?></a></li>
-    <?cs each:c = Categories ?>
-    <li><a href="/fees/?<?cs if:Filter.q ?>q=<?cs var:url_escape(Filter.q) ?>&amp;<?cs /if ?>category=<?cs var:url_escape(c) ?>"<?cs if:Filter.category == c ?> aria-current="page"<?cs /if ?>><?cs var:c ?></a></li>
-    <?cs /each ?>
-  </ul>
-</nav>
 <?cs if:subcount(Items) ?>
 <p class="muted" role="status"><?cs var:string.slice(Lang.Fees.results, 0, string.find(Lang.Fees.results, "{")) ?><?cs var:Paging.total ?><?cs var:string.slice(Lang.Fees.results, string.find(Lang.Fees.results, "}") + 1, string.length(Lang.Fees.results)) ?></p>
 <ul class="notice-list fee-list">

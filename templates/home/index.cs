@@ -12,6 +12,7 @@
   <ul class="service-grid">
     <li><a class="service-card" href="/booking/"><span class="service-name"><?cs var:Lang.Home.Service.booking.name ?></span><span class="service-desc"><?cs var:Lang.Home.Service.booking.desc ?></span></a></li>
     <li><a class="service-card" href="/notices/"><span class="service-name"><?cs var:Lang.Home.Service.notices.name ?></span><span class="service-desc"><?cs var:Lang.Home.Service.notices.desc ?></span></a></li>
+    <li><a class="service-card" href="/fees/"><span class="service-name"><?cs var:Lang.Fees.home_name ?></span><span class="service-desc"><?cs var:Lang.Fees.home_desc ?></span></a></li>
   </ul>
 </section>
 

@@ -6,6 +6,7 @@
 <title><?cs if:Page.title ?><?cs var:Page.title ?> - <?cs /if ?><?cs var:Site.name ?></title>
 <link rel="stylesheet" href="/static/css/portal.css">
 <link rel="stylesheet" href="/static/css/print.css" media="print">
+<?cs if:Page.css ?><link rel="stylesheet" href="/static/css/<?cs var:url_escape(Page.css) ?>.css"><?cs /if ?>
 <link rel="icon" href="/static/img/logo.svg" type="image/svg+xml">
 </head>
 <body<?cs if:Page.office ?> class="office"<?cs /if ?>>

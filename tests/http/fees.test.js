@@ -197,6 +197,46 @@ test('applying a price list: history, the 价格调整 notice, the same file twi
   fs.rmSync(dir, { recursive: true });
 });
 
+// A stay of this test run's own (imported like the HIS's export), so the
+// failures this file makes on purpose never use up a demo number's limit.
+const STAY = `ZY${process.pid}${Date.now() % 100000}`.slice(0, 20);
+function importStay() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fees-stay-'));
+  const head = '类型,号码,姓名,手机号,身份证号,科室,病区,床号,入院时间,出院时间,行号,日期,项目编码,项目名称,规格,单位,单价,数量,金额,医保类别\r\n';
+  const rows = [
+    `住院,${STAY},欧阳修,13812344321,,外科,外科一病区,7,2026-11-30 10:00,,${STAY}-1,2026-11-30,110900001,普通病房床位费,三人间,日,30.00,1,30.00,甲`,
+    `住院,${STAY},欧阳修,13812344321,,外科,外科一病区,7,2026-11-30 10:00,,${STAY}-2,2026-11-30,XB0001,0.9%氯化钠注射液,250ml,袋,3.80,0.5,1.90,甲`,
+    `住院,${STAY},欧阳修,13812344321,,外科,外科一病区,7,2026-11-30 10:00,,${STAY}-3,2026-12-01,ZC0001,"参麦注射液, 含稀释",10ml,支,6.90,3,20.70,乙`,
+  ];
+  fs.writeFileSync(path.join(dir, 'c.csv'), '\ufeff' + head + rows.join('\r\n') + '\r\n');
+  fs.writeFileSync(path.join(dir, 'd.csv'), `类型,号码,行号,缴费时间,金额,方式\n住院,${STAY},${STAY}-D1,2026-11-30 10:30,50.00,微信\n`);
+  const out = [stack(['fees', 'charges', path.join(dir, 'c.csv')]), stack(['fees', 'deposits', path.join(dir, 'd.csv')]),
+    stack(['fees', 'charges', path.join(dir, 'c.csv')])];
+  fs.rmSync(dir, { recursive: true });
+  return out;
+}
+
+test('fee items and deposits from the HIS: stored once by their line id, every bad row refused with its line', () => {
+  const [first, deposits, again] = importStay();
+  assert.match(first, /charges: 3 stored, 0 already there/);
+  assert.match(deposits, /deposits: 1 stored/);
+  assert.match(again, /charges: 0 stored, 3 already there/);
+  assert.equal(sqlValue(`SELECT SUM(amount_fen) FROM fee_account_items i JOIN fee_accounts a ON a.id = i.account_id WHERE a.number = '${STAY}'`), '5260');
+  assert.equal(sqlValue(`SELECT mobile_last4 FROM fee_accounts WHERE number = '${STAY}'`), '4321');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fees-bad-'));
+  fs.writeFileSync(path.join(dir, 'bad.csv'), '类型,号码,姓名,入院时间,行号,日期,项目名称,单价,数量,金额\n' +
+    `住院,${STAY},欧阳修,2026-11-30 10:00,${STAY}-9,2026-12-01,换药,10.00,1,10.00\n` +
+    `住院,${STAY},欧阳修,2026-11-30 10:00,${STAY}-10,2026-13-01,换药,10.00,1,10.00\n` +
+    `住院,${STAY},欧阳修,2026-11-30 10:00,${STAY}-11,2026-12-01,换药,10.00,2,10.00\n`);
+  let failed;
+  try { stack(['fees', 'charges', path.join(dir, 'bad.csv')]); } catch (e) { failed = e; }
+  fs.rmSync(dir, { recursive: true });
+  assert.ok(failed && failed.status === 1);
+  assert.match(failed.stdout, /line 3: date_bad 2026-13-01/);
+  assert.match(failed.stdout, /line 4: amount_mismatch 10\.00/);
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM fee_account_items WHERE his_line_id = '${STAY}-9'`), '0', 'nothing stored');
+});
+
 async function lookupFrom(address, kind, number, factor) {
   const c = new Client(ORIGIN, { localAddress: address });
   const token = await c.csrf(`/fees/${kind}`);
@@ -219,13 +259,16 @@ test('the inpatient daily list: days, totals, deposits, balance, printable view'
   const days = sql(`SELECT DATE_FORMAT(served_on, '%Y-%m-%d'), SUM(amount_fen) FROM fee_account_items i JOIN fee_accounts a ON a.id = i.account_id
     WHERE a.number = 'ZY2026000123' GROUP BY served_on ORDER BY served_on`);
   assert.equal(days.length, 6);
-  for (const [d, fen] of days) assert.ok(html.includes(`${d} · ${lang('Fees.day_total')} ${yuan(Number(fen))} 元`), d);
+  for (const [d, fen] of days) assert.ok(html.includes(`${d} · ${lang('Fees.day_total')} <strong>${yuan(Number(fen))}</strong> 元`), d);
+  assert.equal((html.match(/<details class="fee-day"/g) || []).length, 6);
+  assert.equal((html.match(/<details class="fee-day" open>/g) || []).length, 1, 'the latest day open, the others folded');
   assert.match(html, /5000\.00 元/);
   const balance = 500000 - Number(total);
   assert.match(html, new RegExp(`${yuan(balance)} 元`));
   if (balance < 100000) assert.match(html, /预交金余额不足/);
   const print = await c.get(res.location + '&print=1');
   assert.match(print.text, /<table class="data-table">/);
+  for (const [d, fen] of days) assert.ok(print.text.includes(`${d} · ${lang('Fees.day_total')} ${yuan(Number(fen))} 元`), d);
   // by the ID number's last four too; the other stay's balance is low
   const byId = await lookupFrom(nextAddress(), 'inpatient', 'ZY2026000456', '567x');
   assert.equal(byId.res.status, 303);
@@ -240,18 +283,18 @@ test('an outpatient visit by its number', async () => {
   assert.equal(res.status, 303);
   const page = await c.get(res.location);
   assert.match(page.text, /头孢克洛胶囊/);
-  assert.match(page.text, /18\.60 × 2盒 = <strong>37\.20<\/strong>/);
+  assert.match(page.text, /18\.60×2盒 = <strong>37\.20<\/strong>/);
 });
 
 test('a wrong factor and an unknown number get the same answer; failed lookups are limited per number and per address', async () => {
-  const wrong = await lookupFrom(nextAddress(), 'inpatient', 'ZY2026000123', '0000');
-  const unknown = await lookupFrom(nextAddress(), 'inpatient', 'ZY2099999999', '1234');
+  const wrong = await lookupFrom(nextAddress(), 'inpatient', STAY, '0000');
+  const unknown = await lookupFrom(nextAddress(), 'inpatient', `ZY9${Date.now() % 1e9}`, '4321');
   assert.equal(wrong.res.status, 422);
   assert.equal(unknown.res.status, 422);
   const msg = (t) => t.match(/<p class="form-error-message"[^>]*>([\s\S]*?)<\/p>/)[1];
   assert.equal(msg(wrong.res.text), msg(unknown.res.text));
   assert.match(wrong.res.text, new RegExp(escapeHtml(lang('Error.fees_not_found'))));
-  const badFactor = await lookupFrom(nextAddress(), 'inpatient', 'ZY2026000123', '12');
+  const badFactor = await lookupFrom(nextAddress(), 'inpatient', STAY, '12');
   assert.equal(badFactor.res.status, 422);
   // per number: 5 failures whatever the address, then 429 even with the right factor
   const number = `ZY${Date.now() % 1e10}`;
@@ -264,7 +307,15 @@ test('a wrong factor and an unknown number get the same answer; failed lookups a
   for (let i = 0; i < 21; i++) perAddress.push((await lookupFrom(address, 'inpatient', `ZY77${i}${Date.now() % 1e6}`, '1111')).res.status);
   assert.equal(perAddress.filter((s) => s === 429).length, 1);
   assert.equal(perAddress[20], 429);
-  const limited = await lookupFrom(address, 'inpatient', 'ZY2026000123', '1234');
-  assert.equal(limited.res.status, 429);
+  const limited = await lookupFrom(address, 'inpatient', STAY, '4321');
+  assert.equal(limited.res.status, 429, 'the address is limited even with the right factor');
   assert.ok(limited.res.headers.get('retry-after'));
+  assert.match(limited.res.text, /查询费用清单失败次数过多/);
+  // the stay's own number is not blocked by the address's failures
+  const ok = await lookupFrom(nextAddress(), 'inpatient', STAY, '4321');
+  assert.equal(ok.res.status, 303);
+  const list = await ok.c.get(ok.res.location);
+  assert.match(list.text, /欧\*\*/);
+  assert.match(list.text, /参麦注射液, 含稀释/);
+  assert.match(list.text, /3\.80×0\.5袋 = <strong>1\.90<\/strong>/);
 });
