@@ -68,7 +68,8 @@ struct route {
     const char *pattern;      /* "/notices/" or "/notices/{id}" */
     handler_fn handler;
     unsigned roles;
-    int shows_form;           /* the page has a form: give it a CSRF token */
+    int shows_form;           /* the page has a form: give it a CSRF token;
+                                 2: and the form may send a file (multipart) */
 };
 
 struct program {

@@ -1,6 +1,7 @@
 /*
  * fees/office.c - the office imports a price list (/office/fees/): the CSV
- * exported from the HIS pasted in, first a dry run that shows what would
+ * file exported from the HIS (UTF-8 with or without a BOM, or GBK: read as
+ * the office says, or found out), or the list pasted in; first a dry run that shows what would
  * be added, changed (old -> new) and ended, then applied (import.c), with
  * the audit record of the import and, if asked, the 价格调整 notice.
  */
@@ -11,12 +12,14 @@
 #include "fees.h"
 
 static const char *const actions[] = {"dry_run", "apply", NULL};
-enum { I_CSV, I_EFFECTIVE, I_NOTICE, I_ACTION };
+static const char *const encodings[] = {"auto", "UTF-8", "GBK", NULL};
+enum { I_CSV, I_EFFECTIVE, I_NOTICE, I_ACTION, I_ENCODING };
 static const struct field import_fields[] = {
-    [I_CSV] = {"csv", FIELD_MULTILINE, 1, 1, 400000, NULL, "Fees.csv"},
+    [I_CSV] = {"csv", FIELD_MULTILINE, 0, 1, 400000, NULL, "Fees.csv"},
     [I_EFFECTIVE] = {"effective_on", FIELD_DATE, 1, 0, 0, NULL, "Fees.effective_on"},
     [I_NOTICE] = {"notice", FIELD_CHECKBOX, 0, 0, 0, NULL, "Fees.notice"},
     [I_ACTION] = {"action", FIELD_CHOICE, 1, 0, 0, actions, "Fees.action"},
+    [I_ENCODING] = {"encoding", FIELD_CHOICE, 0, 0, 0, encodings, "Fees.encoding"},
     {0},
 };
 
@@ -62,8 +65,20 @@ int office_fees_import(struct request *r)
     HDF *report = NULL;
     hdf_get_node(r->hdf, "Report", &report);
     struct fees_import out = {.report = report, .audit = r};
-    const char *csv = f.v[I_CSV].text;
-    if (fees_import_prices(csv, strlen(csv), "UTF-8", effective, apply, r->user.id, &out, err, sizeof(err))) {
+    /* the file, else what was pasted */
+    const char *csv = hdf_get_value(r->private_hdf, "Upload.file.data", NULL);
+    const char *encoding = f.v[I_ENCODING].text ? f.v[I_ENCODING].text : "auto";
+    if (csv && !*csv) csv = NULL;
+    if (csv) {
+        hdf_set_value(r->hdf, "Upload.filename", hdf_get_value(r->private_hdf, "Upload.file.filename", ""));
+    } else if (f.v[I_CSV].text) {
+        csv = f.v[I_CSV].text;
+        encoding = "UTF-8";
+    } else {
+        form_error(r, &f, I_CSV, "price_list_missing");
+        return page(r, 422);
+    }
+    if (fees_import_prices(csv, strlen(csv), encoding, effective, apply, r->user.id, &out, err, sizeof(err))) {
         if (!strncmp(err, "line ", 5) || strstr(err, "not valid")) {
             form_error_text(r, &f, I_CSV, err);
             return page(r, 422);

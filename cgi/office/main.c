@@ -40,7 +40,7 @@ static const struct route routes[] = {
     {"GET", "/office/booking-rules", office_booking_rules, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/booking-rules", office_booking_rules_update, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"GET", "/office/fees/", office_fees, ROLE_OFFICE | ROLE_ADMIN, 1},
-    {"POST", "/office/fees/import", office_fees_import, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/fees/import", office_fees_import, ROLE_OFFICE | ROLE_ADMIN, 2},
     {"GET", "/office/healthz", healthz, 0, 0},
     {0},
 };

@@ -34,9 +34,22 @@
 <tbody><?cs each:c = Report.Ended ?><tr><td><?cs var:c.his_code ?></td><td><?cs var:c.name ?> <?cs var:c.spec ?></td><td><?cs var:c.yuan ?></td></tr><?cs /each ?></tbody>
 </table></div>
 <?cs /if ?>
-<form class="form" method="post" action="/office/fees/import" novalidate>
+<form class="form" method="post" action="/office/fees/import" enctype="multipart/form-data" novalidate>
   <?cs call:csrf_field() ?>
-  <?cs call:textarea_field("csv", Lang.Fees.csv, "", Form.csv, Form.csv.error, 12) ?>
+  <div class="form-group">
+    <label class="form-label" for="f-file"><?cs var:Lang.Fees.file ?></label>
+    <span class="form-hint" id="f-file-hint"><?cs var:Lang.Fees.file_hint ?><?cs if:Upload.filename ?> <?cs var:Lang.Fees.file_again ?><?cs var:Upload.filename ?><?cs /if ?></span>
+    <input class="form-input" id="f-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="f-file-hint">
+  </div>
+  <div class="form-group">
+    <label class="form-label" for="f-encoding"><?cs var:Lang.Fees.encoding ?></label>
+    <select class="form-select" id="f-encoding" name="encoding">
+      <option value="auto"<?cs if:Form.encoding == "auto" || !Form.encoding ?> selected<?cs /if ?>><?cs var:Lang.Fees.encoding_auto ?></option>
+      <option value="UTF-8"<?cs if:Form.encoding == "UTF-8" ?> selected<?cs /if ?>>UTF-8</option>
+      <option value="GBK"<?cs if:Form.encoding == "GBK" ?> selected<?cs /if ?>>GBK</option>
+    </select>
+  </div>
+  <?cs call:textarea_field("csv", Lang.Fees.csv, Lang.Fees.csv_hint, Form.csv, Form.csv.error, 6) ?>
   <?cs call:text_field("effective_on", "date", Lang.Fees.effective_on, "", Form.effective_on, Form.effective_on.error, 10, "off") ?>
   <div class="form-group">
     <div class="form-checkbox">

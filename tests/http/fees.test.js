@@ -237,6 +237,59 @@ test('fee items and deposits from the HIS: stored once by their line id, every b
   assert.equal(sqlValue(`SELECT COUNT(*) FROM fee_account_items WHERE his_line_id = '${STAY}-9'`), '0', 'nothing stored');
 });
 
+// A multipart/form-data body as a browser sends a form with a file.
+function multipart(fields, file) {
+  const boundary = `----portal${Date.now()}`;
+  const parts = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+      'Content-Type: text/csv\r\n\r\n'), file.bytes, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+test('the office uploads the HIS\'s GBK file: dry run, then applied with the 价格调整 notice', async () => {
+  restoreDemo();
+  const office = await loggedIn('office');
+  const token = await office.csrf('/office/fees/');
+  const changed = demoPrices().replace(/^\ufeff/, '').replace(/^XC0002,(.*),15\.30,乙/m, 'XC0002,$1,16.10,乙');
+  const gbk = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: changed });
+  const today = sqlValue('SELECT CURDATE()');
+  const send = (action, extra = {}) => {
+    const m = multipart({ _csrf: token, effective_on: today, encoding: 'auto', action, ...extra }, { name: 'prices.csv', bytes: gbk });
+    return office.request('POST', '/office/fees/import', m);
+  };
+  const dry = await send('dry_run');
+  assert.equal(dry.status, 200);
+  assert.match(dry.text, /<span class="count-changed">1<\/span>/);
+  assert.match(dry.text, /<td>15\.30<\/td><td>16\.10<\/td>/);
+  assert.equal(sqlValue("SELECT price_fen FROM fee_items WHERE his_code = 'XC0002'"), '1530');
+  const applied = await send('apply', { notice: '1' });
+  assert.equal(applied.status, 200);
+  assert.match(applied.text, /已导入/);
+  assert.equal(sqlValue("SELECT price_fen FROM fee_items WHERE his_code = 'XC0002'"), '1610');
+  const noticeId = sqlValue('SELECT notice_id FROM fee_imports ORDER BY id DESC LIMIT 1');
+  assert.match(applied.text, new RegExp(`href="/notices/${noticeId}"`));
+  assert.match(sqlValue(`SELECT REPLACE(body, CHAR(10), ' ') FROM notices WHERE id = ${noticeId}`), /XC0002 头孢克洛干混悬剂（盒）：15\.30 → 16\.10/);
+  assert.equal(sqlValue("SELECT action FROM audit_log WHERE entity = 'fee_prices' ORDER BY id DESC LIMIT 1"), 'import');
+  // the same file again: nothing changes, nothing is recorded
+  const imports = sqlValue('SELECT COUNT(*) FROM fee_imports');
+  const again = await send('apply');
+  assert.match(again.text, new RegExp(lang('Fees.nothing_changed')));
+  assert.equal(sqlValue('SELECT COUNT(*) FROM fee_imports'), imports);
+  // a broken upload is refused whole; a file in the wrong encoding says so
+  const broken = await office.request('POST', '/office/fees/import', {
+    body: Buffer.from(`--x\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--x`),
+    headers: { 'content-type': 'multipart/form-data; boundary=x' } });
+  assert.equal(broken.status, 400);
+  const wrongEnc = await send('dry_run', { encoding: 'UTF-8' });
+  assert.equal(wrongEnc.status, 422);
+  assert.match(wrongEnc.text, /not valid UTF-8/);
+  restoreDemo();
+});
+
 async function lookupFrom(address, kind, number, factor) {
   const c = new Client(ORIGIN, { localAddress: address });
   const token = await c.csrf(`/fees/${kind}`);

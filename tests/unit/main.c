@@ -64,6 +64,7 @@ int main(void)
     srunner_add_suite(sr, typed_input_suite());
     srunner_add_suite(sr, pinyin_suite());
     srunner_add_suite(sr, fees_suite());
+    srunner_add_suite(sr, upload_suite());
     srunner_add_suite(sr, hl7_suite());
     srunner_add_suite(sr, oru_suite());
     srunner_add_suite(sr, signed_suite());

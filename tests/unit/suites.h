@@ -30,6 +30,7 @@ Suite *text_fill_suite(void);
 Suite *typed_input_suite(void);
 Suite *pinyin_suite(void);
 Suite *fees_suite(void);
+Suite *upload_suite(void);
 Suite *hl7_suite(void);
 Suite *oru_suite(void);
 Suite *signed_suite(void);
