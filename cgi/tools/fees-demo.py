@@ -5,6 +5,7 @@
 Names, specifications and prices follow the shape of a county hospital's
 price list; the prices are plausible, not the hospital's."""
 import csv, random, sys, datetime, os
+from zoneinfo import ZoneInfo
 
 rng = random.Random(20261201)
 out_dir = sys.argv[1]
@@ -160,7 +161,7 @@ with open(os.path.join(out_dir, 'prices.csv'), 'w', newline='', encoding='utf-8-
         w.writerow([code, insurance(code, cat), name, cat, spec, unit, p, c])
 
 # two stays and a visit, their fee items day by day, and deposits
-today = datetime.date.today()
+today = datetime.datetime.now(ZoneInfo('Asia/Shanghai')).date()  # the hospital's day
 stays = [('ZY2026000123', '张三', '13800001234', '110101199003071234', '心内科', '心内科一病区', '12', 6),
          ('ZY2026000456', '李四', '13900005678', '11010119851111567X', '骨科', '骨科二病区', '3', 3)]
 by_code = {r[0]: r for r in items}
