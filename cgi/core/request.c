@@ -216,7 +216,7 @@ static int dispatch(const struct program *prog, struct request *r)
     }
     r->path_id = id;
     len = req_env(r, "CONTENT_LENGTH");
-    if (len && atol(len) > cfg.max_body) return 413;
+    if (len && atol(len) > (r->route->shows_form == 2 ? UPLOAD_MAX_BODY : cfg.max_body)) return 413;
     const char *type = req_env(r, "CONTENT_TYPE");
     if (!body_type_accepted(r->route, type, len)) return 415;
     nul_seen = 0;

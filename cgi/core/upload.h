@@ -10,6 +10,7 @@
 
 #define UPLOAD_MAX_PARTS 16
 #define UPLOAD_MAX_FIELD 65536        /* a text field's bytes */
+#define UPLOAD_MAX_BODY (8L << 20)    /* a route that takes a file (nginx: the same on its location) */
 
 /* Text fields land in `fields` as name = value (like Query.*), files in
  * `files` as name.data, name.filename, name.size.  A NUL byte, a part

@@ -102,8 +102,7 @@ grant() {
 
 start_pool() {  # start_pool public|office
   local who=$1 max_body=65536
-  # the office uploads whole price lists (nginx lets only /office/fees/import send that much)
-  [ "$who" = office ] && max_body=8388608
+  [ "$who" = office ] && max_body=524288
   alive "$RUN/$who.pid" && return 0
   [ -x "$ROOT/$BUILD/portal-$who" ] || { say "missing $BUILD/portal-$who: run make"; exit 1; }
   chown "$WEB_USER" "$RUN/sock" 2>/dev/null || true
