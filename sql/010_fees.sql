@@ -20,7 +20,8 @@ CREATE TABLE fee_items (
     initials        VARCHAR(128) NOT NULL DEFAULT '',      -- natural pinyin initials (pinyin.c), derived
     updated_at      DATETIME     NOT NULL DEFAULT CURRENT_TIMESTAMP,
     KEY (insurance_code),
-    KEY category_name (category, name),
+    KEY category_name (category, name),          -- the catalogue by category, in order
+    KEY current_by_category (category, ends_on, effective_from),   -- counting what is current, from the index alone
     KEY (ends_on)
 ) ENGINE=InnoDB;
 

@@ -211,7 +211,8 @@ static int save_item(const struct price_row *p, const char *effective_on, long l
     if (db_exec("INSERT INTO fee_price_history (item_id, price_fen, effective_from, import_id) VALUES (?, ?, ?, ?)",
                 "iisi", id, p->fen, effective_on, import_id) != 1)
         return -1;
-    if (!exists || strcmp(hdf_get_value(cur, "name", ""), p->f[C_NAME])) return fees_index_item(id, p->f[C_NAME]);
+    /* new, offered again (its tokens went when it ended) or renamed */
+    if (!exists || !current || strcmp(hdf_get_value(cur, "name", ""), p->f[C_NAME])) return fees_index_item(id, p->f[C_NAME]);
     return 0;
 }
 
@@ -338,7 +339,9 @@ int fees_import_prices(const char *csv, size_t len, const char *encoding, const 
         out->ended++;
         if (apply) {
             long long id = hdf_get_int_value(c, "id", 0);
+            /* an ended item is no longer searched (its page and history stay) */
             if (db_exec("UPDATE fee_items SET ends_on = ?, updated_at = NOW() WHERE id = ?", "si", effective_on, id) != 1 ||
+                db_exec("DELETE FROM fee_search WHERE item_id = ?", "i", id) < 0 ||
                 db_exec("UPDATE fee_price_history SET ended_on = ? WHERE item_id = ? AND ended_on IS NULL",
                         "si", effective_on, id) < 0)
                 goto done;

@@ -76,7 +76,11 @@ int main(int argc, char **argv)
     time_t t = time(NULL);
     struct tm tm;
     strftime(today, sizeof(today), "%Y-%m-%d", localtime_r(&t, &tm));
-    if (effective && (!parse_date(effective, today) )) return usage();
+    /* a list in force from today or earlier: a price of tomorrow would be
+     * shown as today's (the office page refuses it the same way) */
+    char wanted[11];
+    if (effective && (!parse_date(effective, wanted) || strcmp(wanted, today) > 0)) return usage();
+    if (effective) memcpy(today, wanted, sizeof(today));
     size_t len;
     char *csv = slurp(path, &len);
     if (!csv) return fprintf(stderr, "portal-fees: cannot read %s\n", path), 2;

@@ -22,11 +22,13 @@ const search = async (q, extra = '') => {
 test('search by initials, name fragment and code puts the natural item first', async () => {
   for (const [q, first] of [['xcg', '血常规'], ['XCG', '血常规'], ['ｘｃｇ', '血常规'], ['tbkl', '头孢克洛胶囊'],
     ['cqyz', '长期医嘱护理'], ['cj', '重睑术'], ['cjs', '重睑术'], ['smzsy', '参麦注射液'], ['sm', '参麦注射液'],
-    ['tjw', '调经丸'], ['血常规', '血常规'], ['常规', '便常规'], ['250101001', '血常规'], ['XC0001', '头孢克洛胶囊']]) {
+    ['tjw', '调经丸'], ['血常规', '血常规'], ['250101001', '血常规'], ['XC0001', '头孢克洛胶囊']]) {
     const r = await search(q);
     assert.equal(r.status, 200, q);
     assert.equal(names(r.html)[0], first, `${q} finds ${first} first`);
   }
+  // a fragment inside names: the shortest names first
+  assert.deepEqual(names((await search('常规')).html).slice(0, 3).sort(), ['便常规', '尿常规', '血常规']);
   const frag = names((await search('头孢')).html);
   assert.ok(frag.length > 5 && frag.every((n) => n.includes('头孢')), 'a name fragment finds only names containing it');
   // another reading finds it too, but later
@@ -176,6 +178,10 @@ test('applying a price list: history, the 价格调整 notice, the same file twi
   assert.equal(sqlValue("SELECT price_fen FROM fee_items WHERE his_code = 'XC0001'"), '1920');
   assert.equal(sqlValue("SELECT COUNT(*) FROM fee_price_history h JOIN fee_items i ON i.id = h.item_id WHERE i.his_code = 'XC0001'"), String(history + 1));
   assert.notEqual(sqlValue("SELECT ends_on FROM fee_items WHERE his_code = 'ZY0003'"), 'NULL');
+  const ginseng = () => search('人参').then((r) => r.html.includes('<span class="notice-date">ZY0003</span>'));
+  assert.equal(await ginseng(), false, 'an ended item is no longer found');
+  const endedId = sqlValue("SELECT id FROM fee_items WHERE his_code = 'ZY0003'");
+  assert.match(await (await fetch(`${ORIGIN}/fees/items/${endedId}`)).text(), new RegExp(lang('Fees.ended')), 'but its page says it ended');
   assert.equal(Number(sqlValue('SELECT version FROM fee_catalogue_version')), Number(versionBefore) + 1);
   const noticeId = sqlValue('SELECT notice_id FROM fee_imports ORDER BY id DESC LIMIT 1');
   const notice = await (await fetch(`${ORIGIN}/notices/${noticeId}`)).text();
@@ -194,6 +200,7 @@ test('applying a price list: history, the 价格调整 notice, the same file twi
   // and back to the demo list
   fs.writeFileSync(path.join(dir, 'orig.csv'), original);
   assert.match(stack(['fees', '--apply', 'prices', path.join(dir, 'orig.csv')]), /1 added, 1 changed, 1 ended/);
+  assert.equal(await ginseng(), true, 'offered again, found again');
   fs.rmSync(dir, { recursive: true });
 });
 
