@@ -42,12 +42,17 @@ CREATE TABLE fee_price_history (
 -- every suffix of the name (kind 0) and of each reading's initials (kind 1
 -- the natural reading, kind 2 the others), so "contains q" is the index
 -- range token LIKE 'q%'.  MariaDB has no ngram FULLTEXT parser; this is its
--- equivalent, binary-collated (tokens are lower-cased when made).
+-- equivalent, binary-collated (tokens are lower-cased when made).  Only
+-- current items have tokens: an item that ends loses them (import.c).
 CREATE TABLE fee_search (
     token    VARCHAR(24) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
     kind     TINYINT UNSIGNED NOT NULL,
     item_id  INT UNSIGNED NOT NULL,
     pos      TINYINT UNSIGNED NOT NULL,          -- where in the name the suffix starts
+    -- copied from the item, so a search ranks and filters its hits from
+    -- this table alone (the clustered key's range) and joins only the page
+    name_chars SMALLINT UNSIGNED NOT NULL,
+    category   VARCHAR(8)   NOT NULL,
     PRIMARY KEY (token, item_id, kind, pos),
     KEY (item_id),
     CONSTRAINT FOREIGN KEY (item_id) REFERENCES fee_items (id)

@@ -200,10 +200,9 @@ static int save_item(const struct price_row *p, const char *effective_on, long l
                     "sssssisisi", ins, p->f[C_NAME], p->f[C_CATEGORY], p->f[C_SPEC], p->f[C_UNIT],
                     p->fen, p->f[C_CLASS], (long long)new_period, effective_on, id) != 1)
             return -1;
-        if (!new_period) {
-            if (strcmp(hdf_get_value(cur, "name", ""), p->f[C_NAME])) return fees_index_item(id, p->f[C_NAME]);
-            return 0;
-        }
+        int retoken = strcmp(hdf_get_value(cur, "name", ""), p->f[C_NAME]) ||
+                      strcmp(hdf_get_value(cur, "category", ""), p->f[C_CATEGORY]);
+        if (!new_period) return retoken ? fees_index_item(id, p->f[C_NAME]) : 0;
         if (db_exec("UPDATE fee_price_history SET ended_on = ? WHERE item_id = ? AND ended_on IS NULL",
                     "si", effective_on, id) < 0)
             return -1;
@@ -211,8 +210,10 @@ static int save_item(const struct price_row *p, const char *effective_on, long l
     if (db_exec("INSERT INTO fee_price_history (item_id, price_fen, effective_from, import_id) VALUES (?, ?, ?, ?)",
                 "iisi", id, p->fen, effective_on, import_id) != 1)
         return -1;
-    /* new, offered again (its tokens went when it ended) or renamed */
-    if (!exists || !current || strcmp(hdf_get_value(cur, "name", ""), p->f[C_NAME])) return fees_index_item(id, p->f[C_NAME]);
+    /* new, offered again (its tokens went when it ended), renamed or moved */
+    if (!exists || !current || strcmp(hdf_get_value(cur, "name", ""), p->f[C_NAME]) ||
+        strcmp(hdf_get_value(cur, "category", ""), p->f[C_CATEGORY]))
+        return fees_index_item(id, p->f[C_NAME]);
     return 0;
 }
 

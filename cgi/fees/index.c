@@ -85,8 +85,8 @@ char *fees_tokens_json(const char *name)
     return json;
 }
 
-/* The item's tokens replaced by those of its (new) name, and its natural
- * initials stored beside it, in the caller's transaction. */
+/* The item's tokens replaced by those of its (new) name and category, and
+ * its natural initials stored beside it, in the caller's transaction. */
 int fees_index_item(long long id, const char *name)
 {
     char initials[256];
@@ -94,10 +94,11 @@ int fees_index_item(long long id, const char *name)
     char *json = fees_tokens_json(name);
     if (!json) return -1;
     int rc = db_exec("DELETE FROM fee_search WHERE item_id = ?", "i", id) < 0 ||
-             db_exec("INSERT IGNORE INTO fee_search (token, kind, item_id, pos)"
-                     " SELECT t.token, t.kind, ?, t.pos FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+             db_exec("INSERT IGNORE INTO fee_search (token, kind, item_id, pos, name_chars, category)"
+                     " SELECT t.token, t.kind, i.id, t.pos, CHAR_LENGTH(i.name), i.category"
+                     " FROM fee_items i JOIN JSON_TABLE(?, '$[*]' COLUMNS ("
                      " token VARCHAR(24) CHARACTER SET utf8mb4 PATH '$[0]', kind INT PATH '$[1]',"
-                     " pos INT PATH '$[2]')) AS t", "is", id, json) < 0 ||
+                     " pos INT PATH '$[2]')) AS t WHERE i.id = ?", "si", json, id) < 0 ||
              db_exec("UPDATE fee_items SET initials = ? WHERE id = ?", "si", initials, id) < 0;
     free(json);
     return rc ? -1 : 0;
