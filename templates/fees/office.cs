@@ -5,7 +5,13 @@
 <?cs if:Report.mode ?>
 <div class="notification-banner<?cs if:Report.mode == "applied" ?> notification-success<?cs /if ?>" role="status" id="report">
   <h2><?cs if:Report.mode == "applied" ?><?cs var:Lang.Fees.report_applied ?><?cs else ?><?cs var:Lang.Fees.report_dry_run ?><?cs /if ?></h2>
-  <p><?cs var:Lang.Fees.code ?>: <?cs var:Report.rows ?> · <?cs var:Lang.Fees.added ?> <span class="count-added"><?cs var:Report.added ?></span> · <?cs var:Lang.Fees.changed ?> <span class="count-changed"><?cs var:Report.changed ?></span> · <?cs var:Lang.Fees.ended_items ?> <span class="count-ended"><?cs var:Report.ended ?></span> · <?cs var:Report.unchanged ?></p>
+  <dl class="summary-list">
+    <div><dt><?cs var:Lang.Fees.rows_total ?></dt><dd><?cs var:Report.rows ?></dd></div>
+    <div><dt><?cs var:Lang.Fees.added ?></dt><dd class="count-added"><?cs var:Report.added ?></dd></div>
+    <div><dt><?cs var:Lang.Fees.changed ?></dt><dd class="count-changed"><?cs var:Report.changed ?></dd></div>
+    <div><dt><?cs var:Lang.Fees.ended_items ?></dt><dd class="count-ended"><?cs var:Report.ended ?></dd></div>
+    <div><dt><?cs var:Lang.Fees.unchanged ?></dt><dd><?cs var:Report.unchanged ?></dd></div>
+  </dl>
   <?cs if:Report.added + Report.changed + Report.ended == 0 && !Report.bad ?><p><?cs var:Lang.Fees.nothing_changed ?></p><?cs /if ?>
   <?cs if:Report.notice_id ?><p><a href="/notices/<?cs var:Report.notice_id ?>"><?cs var:Lang.Fees.notice_published ?></a></p><?cs /if ?>
 </div>

@@ -144,8 +144,8 @@ test('the office: a dry run shows added, changed and ended and stores nothing; b
     'NEW0001,,"新项目, 含逗号",检验,"多行\n规格",次,8.00,甲\r\n';
   const dry = await office.post('/office/fees/import', { _csrf: office.token, csv: small, effective_on: sqlValue('SELECT CURDATE()'), action: 'dry_run' });
   assert.equal(dry.status, 200);
-  assert.match(dry.text, /<span class="count-added">1<\/span>/);
-  assert.match(dry.text, /<span class="count-changed">1<\/span>/);
+  assert.match(dry.text, /<dd class="count-added">1<\/dd>/);
+  assert.match(dry.text, /<dd class="count-changed">1<\/dd>/);
   assert.match(dry.text, /<td>18\.60<\/td><td>19\.20<\/td>/);
   assert.equal(sqlValue("SELECT price_fen FROM fee_items WHERE his_code = 'XC0001'"), before, 'nothing stored');
   const bad = small + 'X2,,名称,不存在的类别,,盒,1.00,甲\r\nX3,,名称,西药,,盒,1.005,甲\r\nXC0001,,重复,西药,,盒,1,甲\r\n';
@@ -270,7 +270,7 @@ test('the office uploads the HIS\'s GBK file: dry run, then applied with the 价
   };
   const dry = await send('dry_run');
   assert.equal(dry.status, 200);
-  assert.match(dry.text, /<span class="count-changed">1<\/span>/);
+  assert.match(dry.text, /<dd class="count-changed">1<\/dd>/);
   assert.match(dry.text, /<td>15\.30<\/td><td>16\.10<\/td>/);
   assert.equal(sqlValue("SELECT price_fen FROM fee_items WHERE his_code = 'XC0002'"), '1530');
   const applied = await send('apply', { notice: '1' });
