@@ -1,4 +1,4 @@
-<?cs set:Page.office = 1 ?><?cs set:Page.title = Lang.Fees.office_title ?><?cs include:"layout/macros.cs" ?><?cs include:"layout/header.cs" ?>
+<?cs set:Page.office = 1 ?><?cs set:Page.css = "fees" ?><?cs set:Page.title = Lang.Fees.office_title ?><?cs include:"layout/macros.cs" ?><?cs include:"layout/header.cs" ?>
 <h1 class="page-title"><?cs var:Lang.Fees.office_title ?></h1>
 <p class="lead"><?cs var:Lang.Fees.office_lead ?></p>
 <?cs call:error_summary() ?>
@@ -23,22 +23,28 @@
 </ul>
 <?cs /if ?>
 <?cs if:subcount(Report.Changed) ?>
-<div class="table-wrap" tabindex="0"><table class="data-table"><caption><?cs var:Lang.Fees.changed ?></caption>
-<thead><tr><th scope="col"><?cs var:Lang.Fees.code ?></th><th scope="col"><?cs var:Lang.Fees.title ?></th><th scope="col"><?cs var:Lang.Fees.old_price ?></th><th scope="col"><?cs var:Lang.Fees.new_price ?></th></tr></thead>
+<details class="fee-day" open><summary><?cs var:Lang.Fees.changed ?>（<?cs var:subcount(Report.Changed) ?>）</summary>
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:Lang.Fees.changed ?>"><table class="data-table">
+<thead><tr><th scope="col"><?cs var:Lang.Fees.code ?></th><th scope="col"><?cs var:Lang.Fees.item ?></th><th scope="col"><?cs var:Lang.Fees.old_price ?></th><th scope="col"><?cs var:Lang.Fees.new_price ?></th></tr></thead>
 <tbody><?cs each:c = Report.Changed ?><tr><td><?cs var:c.his_code ?></td><td><?cs var:c.name ?><?cs if:c.old_name ?>（<?cs var:c.old_name ?>）<?cs /if ?> <?cs var:c.spec ?></td><td><?cs var:c.old_price ?></td><td><?cs var:c.price ?></td></tr><?cs /each ?></tbody>
 </table></div>
+</details>
 <?cs /if ?>
 <?cs if:subcount(Report.Added) ?>
-<div class="table-wrap" tabindex="0"><table class="data-table"><caption><?cs var:Lang.Fees.added ?></caption>
-<thead><tr><th scope="col"><?cs var:Lang.Fees.code ?></th><th scope="col"><?cs var:Lang.Fees.title ?></th><th scope="col"><?cs var:Lang.Fees.price ?></th></tr></thead>
+<details class="fee-day"><summary><?cs var:Lang.Fees.added ?>（<?cs var:subcount(Report.Added) ?>）</summary>
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:Lang.Fees.added ?>"><table class="data-table">
+<thead><tr><th scope="col"><?cs var:Lang.Fees.code ?></th><th scope="col"><?cs var:Lang.Fees.item ?></th><th scope="col"><?cs var:Lang.Fees.price ?></th></tr></thead>
 <tbody><?cs each:c = Report.Added ?><tr><td><?cs var:c.his_code ?></td><td><?cs var:c.name ?> <?cs var:c.spec ?></td><td><?cs var:c.price ?></td></tr><?cs /each ?></tbody>
 </table></div>
+</details>
 <?cs /if ?>
 <?cs if:subcount(Report.Ended) ?>
-<div class="table-wrap" tabindex="0"><table class="data-table"><caption><?cs var:Lang.Fees.ended_items ?></caption>
-<thead><tr><th scope="col"><?cs var:Lang.Fees.code ?></th><th scope="col"><?cs var:Lang.Fees.title ?></th><th scope="col"><?cs var:Lang.Fees.price ?></th></tr></thead>
+<details class="fee-day"><summary><?cs var:Lang.Fees.ended_items ?>（<?cs var:subcount(Report.Ended) ?>）</summary>
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:Lang.Fees.ended_items ?>"><table class="data-table">
+<thead><tr><th scope="col"><?cs var:Lang.Fees.code ?></th><th scope="col"><?cs var:Lang.Fees.item ?></th><th scope="col"><?cs var:Lang.Fees.price ?></th></tr></thead>
 <tbody><?cs each:c = Report.Ended ?><tr><td><?cs var:c.his_code ?></td><td><?cs var:c.name ?> <?cs var:c.spec ?></td><td><?cs var:c.yuan ?></td></tr><?cs /each ?></tbody>
 </table></div>
+</details>
 <?cs /if ?>
 <form class="form" method="post" action="/office/fees/import" enctype="multipart/form-data" novalidate>
   <?cs call:csrf_field() ?>

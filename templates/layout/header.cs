@@ -35,6 +35,7 @@
       <?cs if:User.role.office || User.role.admin ?>
       <li><a href="/office/sessions"><?cs var:Lang.Stop.title ?></a></li>
       <li><a href="/office/notices/"><?cs var:Lang.Notice.manage ?></a></li>
+      <li><a href="/office/fees/"><?cs var:Lang.Fees.office_title ?></a></li>
       <li><a href="/office/audit"><?cs var:Lang.Office.audit ?></a></li>
       <?cs /if ?>
       <li>

@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { AxeBuilder } = require('@axe-core/playwright');
-const { ROOT, BASE, sql } = require('../lib/portal');
+const { ROOT, BASE, INSTANCE, sql, createUser } = require('../lib/portal');
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'run', 'screenshots');
@@ -43,6 +43,7 @@ async function phone() {
 // same URL (the list's signed link opens it again).
 async function checkPage(page, where) {
   const ctx = await browser.newContext({ viewport: { width: PHONE_WIDTH, height: 844 }, locale: 'zh-CN' });
+  await ctx.addCookies(await page.context().cookies());
   const p = await ctx.newPage();
   await p.goto(page.url());
   const results = await new AxeBuilder({ page: p }).analyze();
@@ -96,5 +97,27 @@ test('a family member reads the inpatient daily fee list and its printable view'
   await Promise.all([page.waitForURL(/print=1/), page.getByRole('link', { name: '打印视图' }).tap()]);
   assert.ok(await page.locator('table.data-table').count() >= 3);
   await checkPage(page, 'inpatient-print');
+  await context.close();
+});
+
+test('the office uploads a price list from the HIS and sees the dry run', async () => {
+  const user = createUser('office', 'fees');
+  const { context, page } = await phone();
+  await page.goto(BASE + '/office/login');
+  await page.getByLabel('用户名').fill(user.username);
+  await page.getByLabel('密码').fill(user.password);
+  await Promise.all([page.waitForURL(/\/office\/$/), page.getByRole('button', { name: '登录' }).tap()]);
+  await page.goto(BASE + '/office/fees/');
+  const file = path.join(ROOT, 'run', INSTANCE, 'demo-fees', 'prices.csv');
+  const changed = path.join(SHOTS, 'fees-upload.csv');
+  fs.writeFileSync(changed, fs.readFileSync(file, 'utf8').replace(/,18\.60,乙/, ',19.90,乙'));
+  await page.setInputFiles('#f-file', changed);
+  await Promise.all([page.waitForURL(/\/office\/fees\/import$/), page.getByRole('button', { name: '试运行（不保存）' }).tap()]);
+  assert.match(await page.locator('#report').innerText(), /变更项目\s+1/);
+  assert.match(await page.locator('details.fee-day[open]').innerText(), /18\.60\s+19\.90/);
+  // the result page of a POST: axe looks at the form page of the same session
+  await page.goto(BASE + '/office/fees/');
+  await checkPage(page, 'office-import');
+  fs.unlinkSync(changed);
   await context.close();
 });
