@@ -44,7 +44,7 @@ CFLAGS=(-O1 -g -fno-omit-frame-pointer -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE
         -Wall -Wextra -Werror -Icgi/core -I/usr/include/ClearSilver -I/usr/include/mariadb)
 # shellcheck disable=SC2054 # the commas belong to -fsanitize=
 SAN=(-fsanitize=address,undefined -fno-sanitize-recover=undefined)
-LIBS=(-lneo_cgi -lneo_cs -lneo_utl -lfcgi -lz -lmariadb -lsodium -lqrencode -lpng -ljansson)
+LIBS=(-lneo_cgi -lneo_cs -lneo_utl -lfcgi -lz -lmariadb -lsodium -lqrencode -lpng -ljansson -lcsv)
 
 # ---- build (only what changed) ----
 mkdir -p "$OUT/obj"
