@@ -50,5 +50,6 @@ int fees_import_charges(const char *csv, size_t len, const char *encoding, int d
 /* office */
 int office_fees(struct request *r);
 int office_fees_import(struct request *r);
+int office_fees_charges(struct request *r);
 
 #endif

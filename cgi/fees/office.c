@@ -49,6 +49,53 @@ int office_fees(struct request *r)
     return page(r, 200);
 }
 
+static const char *const charge_kinds[] = {"charges", "deposits", NULL};
+enum { H_KIND, H_ENCODING };
+static const struct field charge_fields[] = {
+    [H_KIND] = {"kind", FIELD_CHOICE, 1, 0, 0, charge_kinds, "Fees.charge_kind"},
+    [H_ENCODING] = {"encoding", FIELD_CHOICE, 0, 0, 0, encodings, "Fees.encoding"},
+    {0},
+};
+
+/* POST /office/fees/charges : fee items or deposits of stays and visits,
+ * the HIS's file (charges.c: idempotent by the HIS's line id, nothing
+ * stored when a row is bad), audited. */
+int office_fees_charges(struct request *r)
+{
+    struct form f;
+    char err[256], summary[160], d[11];
+    today(d);
+    hdf_set_value(r->hdf, "Form.effective_on", d);
+    if (form_read(r, charge_fields, &f)) return page(r, 422);
+    const char *csv = hdf_get_value(r->private_hdf, "Upload.file.data", NULL);
+    if (!csv || !*csv) {
+        form_error(r, &f, H_KIND, "charges_file_missing");
+        return page(r, 422);
+    }
+    HDF *report = NULL;
+    hdf_get_node(r->hdf, "Charges", &report);
+    hdf_set_value(report, "kind", f.v[H_KIND].text);
+    int deposits = f.v[H_KIND].number == 1;
+    if (fees_import_charges(csv, strlen(csv), f.v[H_ENCODING].text ? f.v[H_ENCODING].text : "auto", deposits,
+                            report, err, sizeof(err))) {
+        if (!strncmp(err, "line ", 5) || strstr(err, "not valid")) {
+            form_error_text(r, &f, H_KIND, err);
+            return page(r, 422);
+        }
+        return 500;
+    }
+    if (hdf_get_int_value(report, "bad", 0)) {
+        form_error(r, &f, H_KIND, "rows_bad");
+        return page(r, 422);
+    }
+    snprintf(summary, sizeof(summary), "{\"kind\":\"%s\",\"stored\":%d,\"duplicates\":%d}", f.v[H_KIND].text,
+             hdf_get_int_value(report, "stored", 0), hdf_get_int_value(report, "duplicates", 0));
+    if (hdf_get_int_value(report, "stored", 0) && audit_record(r, "import", "fee_charges", 0, NULL, summary))
+        log_error("fees: audit record of a fee import failed");
+    hdf_set_int_value(report, "done", 1);
+    return page(r, 200);
+}
+
 /* POST /office/fees/import */
 int office_fees_import(struct request *r)
 {

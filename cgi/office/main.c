@@ -41,6 +41,7 @@ static const struct route routes[] = {
     {"POST", "/office/booking-rules", office_booking_rules_update, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"GET", "/office/fees/", office_fees, ROLE_OFFICE | ROLE_ADMIN, 1},
     {"POST", "/office/fees/import", office_fees_import, ROLE_OFFICE | ROLE_ADMIN, 2},
+    {"POST", "/office/fees/charges", office_fees_charges, ROLE_OFFICE | ROLE_ADMIN, 2},
     {"GET", "/office/healthz", healthz, 0, 0},
     {0},
 };

@@ -15,3 +15,8 @@ GRANT SELECT, INSERT, UPDATE ON portal.fee_price_history TO 'portal_office'@'loc
 GRANT SELECT, INSERT, DELETE ON portal.fee_search        TO 'portal_office'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON portal.fee_imports       TO 'portal_office'@'localhost';
 GRANT SELECT, UPDATE ON portal.fee_catalogue_version     TO 'portal_office'@'localhost';
+
+-- the office's upload of fee items and deposits from the HIS (cgi/fees/charges.c)
+GRANT SELECT, INSERT, UPDATE ON portal.fee_accounts   TO 'portal_office'@'localhost';
+GRANT SELECT, INSERT ON portal.fee_account_items      TO 'portal_office'@'localhost';
+GRANT SELECT, INSERT ON portal.fee_deposits           TO 'portal_office'@'localhost';

@@ -74,6 +74,31 @@
     <button class="button" type="submit" name="action" value="apply"><?cs var:Lang.Fees.apply ?></button>
   </div>
 </form>
+<h2 id="charges"><?cs var:Lang.Fees.charges_title ?></h2>
+<p><?cs var:Lang.Fees.charges_lead ?></p>
+<?cs if:Charges.done ?><div class="notification-banner notification-success" role="status" id="charges-report"><p><?cs var:string.slice(Lang.Fees.charges_done, 0, string.find(Lang.Fees.charges_done, "{")) ?><?cs var:Charges.stored ?><?cs var:string.slice(Lang.Fees.charges_done, string.find(Lang.Fees.charges_done, "}") + 1, string.find(Lang.Fees.charges_done, "{duplicates}")) ?><?cs var:Charges.duplicates ?><?cs var:string.slice(Lang.Fees.charges_done, string.find(Lang.Fees.charges_done, "{duplicates}") + 12, string.length(Lang.Fees.charges_done)) ?></p></div><?cs /if ?>
+<?cs if:subcount(Charges.Bad) ?>
+<ul class="bad-rows">
+  <?cs each:b = Charges.Bad ?><li><?cs var:string.slice(Lang.Fees.line, 0, string.find(Lang.Fees.line, "{")) ?><?cs var:b.line ?><?cs var:string.slice(Lang.Fees.line, string.find(Lang.Fees.line, "}") + 1, string.length(Lang.Fees.line)) ?>：<?cs var:Lang.Fees.Charges[b.code] ?><?cs if:b.detail ?>（<?cs var:b.detail ?>）<?cs /if ?></li><?cs /each ?>
+</ul>
+<?cs /if ?>
+<form class="form" method="post" action="/office/fees/charges" enctype="multipart/form-data" novalidate>
+  <?cs call:csrf_field() ?>
+  <div class="form-group<?cs if:Form.kind.error ?> form-group-error<?cs /if ?>">
+    <label class="form-label" for="f-kind"><?cs var:Lang.Fees.charge_kind ?></label>
+    <?cs if:Form.kind.error ?><p class="form-error-message" id="f-kind-error"><span class="visually-hidden"><?cs var:Lang.error_prefix ?></span><?cs var:Form.kind.error ?></p><?cs /if ?>
+    <select class="form-select" id="f-kind" name="kind"<?cs if:Form.kind.error ?> aria-invalid="true" aria-describedby="f-kind-error"<?cs /if ?>>
+      <option value="charges"<?cs if:Form.kind != "deposits" ?> selected<?cs /if ?>><?cs var:Lang.Fees.charge_kind_charges ?></option>
+      <option value="deposits"<?cs if:Form.kind == "deposits" ?> selected<?cs /if ?>><?cs var:Lang.Fees.charge_kind_deposits ?></option>
+    </select>
+  </div>
+  <div class="form-group">
+    <label class="form-label" for="f-charges-file"><?cs var:Lang.Fees.file ?></label>
+    <input class="form-input" id="f-charges-file" name="file" type="file" accept=".csv,text/csv">
+  </div>
+  <input type="hidden" name="encoding" value="auto">
+  <button class="button" type="submit"><?cs var:Lang.Fees.charges_submit ?></button>
+</form>
 <?cs if:subcount(Imports) ?>
 <h2><?cs var:Lang.Fees.imports ?></h2>
 <ul>

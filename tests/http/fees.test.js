@@ -297,6 +297,36 @@ test('the office uploads the HIS\'s GBK file: dry run, then applied with the 价
   restoreDemo();
 });
 
+test('the office uploads fee items and deposits: stored once, bad rows by line, nothing half stored', async () => {
+  const office = await loggedIn('office');
+  const token = await office.csrf('/office/fees/');
+  const number = `ZY8${Date.now() % 1e9}`;
+  const head = '类型,号码,姓名,手机号,身份证号,科室,病区,床号,入院时间,出院时间,行号,日期,项目编码,项目名称,规格,单位,单价,数量,医保类别\r\n';
+  const line = (n, day, qty) => `住院,${number},赵六,13600001111,,内科,内科一病区,9,2026-11-30 08:00,,${number}-${n},${day},120400001,静脉输液,第一组,组,12.00,${qty},甲\r\n`;
+  const good = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: head + line(1, '2026-11-30', '1') + line(2, '2026-12-01', '2') });
+  const upload = (kind, bytes) => office.request('POST', '/office/fees/charges',
+    multipart({ _csrf: token, kind, encoding: 'auto' }, { name: 'his.csv', bytes }));
+  const first = await upload('charges', good);
+  assert.equal(first.status, 200);
+  assert.match(first.text, /已导入 2 行，已存在而跳过 0 行/);
+  const again = await upload('charges', good);
+  assert.match(again.text, /已导入 0 行，已存在而跳过 2 行/);
+  const deposit = Buffer.from(`类型,号码,行号,缴费时间,金额,方式\n住院,${number},${number}-D,2026-11-30 09:00,20.00,现金\n`);
+  assert.match((await upload('deposits', deposit)).text, /已导入 1 行/);
+  const bad = Buffer.from(head + line(3, '2026-12-02', '1') + line(4, '2026-12-02', '1.2345'));
+  const refused = await upload('charges', bad);
+  assert.equal(refused.status, 422);
+  assert.match(refused.text, /第 3 行：数量最多三位小数/);
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM fee_account_items WHERE his_line_id = '${number}-3'`), '0');
+  const unknown = await upload('deposits', Buffer.from(`类型,号码,行号,缴费时间,金额,方式\n住院,ZY0000000001,X1,2026-11-30 09:00,20.00,现金\n`));
+  assert.match(unknown.text, /第 2 行：还没有这个号码的费用明细/);
+  assert.equal(sqlValue(`SELECT SUM(amount_fen) FROM fee_account_items i JOIN fee_accounts a ON a.id = i.account_id WHERE a.number = '${number}'`), '3600');
+  const { c, res } = await lookupFrom(nextAddress(), 'inpatient', number, '1111');
+  const list = await c.get(res.location);
+  assert.match(list.text, /赵\*/);
+  assert.match(list.text, /-16\.00 元/, 'balance: 20.00 deposited, 36.00 spent');
+});
+
 async function lookupFrom(address, kind, number, factor) {
   const c = new Client(ORIGIN, { localAddress: address });
   const token = await c.csrf(`/fees/${kind}`);
