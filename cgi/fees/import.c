@@ -323,7 +323,7 @@ int fees_import_prices(const char *csv, size_t len, const char *encoding, const 
         if (apply && save_item(p, effective_on, import_id, cur, found, current)) goto done;
     }
     /* current items the file no longer has */
-    if (db_rows(tmp, "Live", "SELECT id, his_code, name, spec, unit, " FEES_YUAN("price_fen") " AS yuan"
+    if (db_rows(tmp, "Live", "SELECT id, his_code, name, spec, unit, " FEES_YUAN("price_fen") " AS price"
                 " FROM fee_items WHERE ends_on IS NULL OR ends_on > ? ORDER BY his_code", "s", effective_on) < 0)
         goto done;
     for (HDF *c = hdf_get_child(tmp, "Live"); c; c = hdf_obj_next(c)) {

@@ -30,22 +30,17 @@
 </table></div>
 </details>
 <?cs /if ?>
-<?cs if:subcount(Report.Added) ?>
-<details class="fee-day"><summary><?cs var:Lang.Fees.added ?>（<?cs var:subcount(Report.Added) ?>）</summary>
-<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:Lang.Fees.added ?>"><table class="data-table">
+<?cs # the items a list adds or ends, folded under their count ?>
+<?cs def:item_list(rows, title) ?><?cs if:subcount(rows) ?>
+<details class="fee-day"><summary><?cs var:title ?>（<?cs var:subcount(rows) ?>）</summary>
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:title ?>"><table class="data-table">
 <thead><tr><th scope="col"><?cs var:Lang.Fees.code ?></th><th scope="col"><?cs var:Lang.Fees.item ?></th><th scope="col"><?cs var:Lang.Fees.price ?></th></tr></thead>
-<tbody><?cs each:c = Report.Added ?><tr><td><?cs var:c.his_code ?></td><td><?cs var:c.name ?> <?cs var:c.spec ?></td><td><?cs var:c.price ?></td></tr><?cs /each ?></tbody>
+<tbody><?cs each:c = rows ?><tr><td><?cs var:c.his_code ?></td><td><?cs var:c.name ?> <?cs var:c.spec ?></td><td><?cs var:c.price ?></td></tr><?cs /each ?></tbody>
 </table></div>
 </details>
-<?cs /if ?>
-<?cs if:subcount(Report.Ended) ?>
-<details class="fee-day"><summary><?cs var:Lang.Fees.ended_items ?>（<?cs var:subcount(Report.Ended) ?>）</summary>
-<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:Lang.Fees.ended_items ?>"><table class="data-table">
-<thead><tr><th scope="col"><?cs var:Lang.Fees.code ?></th><th scope="col"><?cs var:Lang.Fees.item ?></th><th scope="col"><?cs var:Lang.Fees.price ?></th></tr></thead>
-<tbody><?cs each:c = Report.Ended ?><tr><td><?cs var:c.his_code ?></td><td><?cs var:c.name ?> <?cs var:c.spec ?></td><td><?cs var:c.yuan ?></td></tr><?cs /each ?></tbody>
-</table></div>
-</details>
-<?cs /if ?>
+<?cs /if ?><?cs /def ?>
+<?cs call:item_list(Report.Added, Lang.Fees.added) ?>
+<?cs call:item_list(Report.Ended, Lang.Fees.ended_items) ?>
 <form class="form" method="post" action="/office/fees/import" enctype="multipart/form-data" novalidate>
   <?cs call:csrf_field() ?>
   <div class="form-group">

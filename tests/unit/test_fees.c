@@ -1,8 +1,8 @@
 /*
  * test_fees.c - money arithmetic (amount.c), CSV reading (csv.c: quotes,
  * embedded commas and newlines, a BOM, GBK, line numbers of bad rows), the
- * search tokens and query normalisation of the fee catalogue, and more
- * polyphones of medical names.
+ * search tokens and query normalisation of the fee catalogue (the
+ * catalogue's polyphones are in test_pinyin.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,6 @@
 #include "portal.h"
 #include "amount.h"
 #include "csvio.h"
-#include "pinyin.h"
 #include "../../cgi/fees/fees.h"
 #include "suites.h"
 
@@ -158,28 +157,6 @@ START_TEST(search_tokens_and_queries)
 }
 END_TEST
 
-static const char *initials(const char *text)
-{
-    static char out[PINYIN_MAX_CHARS + 1];
-    ck_assert_int_ge(pinyin_initials(text, out, sizeof(out)), 0);
-    return out;
-}
-
-START_TEST(more_polyphones_of_the_catalogue)
-{
-    ck_assert_str_eq(initials("血常规（三分类）"), "xcgsfl");
-    ck_assert_str_eq(initials("长期医嘱护理"), "cqyzhl");
-    ck_assert_str_eq(initials("重睑修复术"), "cjxfs");
-    ck_assert_str_eq(initials("参麦注射液"), "smzsy");
-    ck_assert_str_eq(initials("调经丸"), "tjw");
-    ck_assert_str_eq(initials("参苓白术散"), "slbzs");
-    ck_assert_str_eq(initials("党参"), "ds");
-    ck_assert_str_eq(initials("苍术"), "cz");
-    ck_assert_str_eq(initials("头孢克洛干混悬剂"), "tbklghxj");
-    ck_assert_str_eq(initials("重组人干扰素"), "czrgrs");
-}
-END_TEST
-
 Suite *fees_suite(void)
 {
     Suite *s = suite_create("fees");
@@ -189,7 +166,6 @@ Suite *fees_suite(void)
     tcase_add_test(tc, csv_gbk_and_bad_input);
     tcase_add_test(tc, csv_fields_written_rfc4180);
     tcase_add_test(tc, search_tokens_and_queries);
-    tcase_add_test(tc, more_polyphones_of_the_catalogue);
     suite_add_tcase(s, tc);
     return s;
 }
