@@ -71,9 +71,9 @@ static int show_list(struct request *r, const char *kind, const char *number, co
     /* the name masked: 张*, 欧阳** */
     const char *name = hdf_get_value(r->hdf, "Account.patient_name", "");
     char masked[96];
-    size_t first = 1;
-    while (name[first] && ((unsigned char)name[first] & 0xC0) == 0x80) first++;
-    long rest = utf8_chars(name) - 1;
+    size_t first = *name ? 1 : 0;
+    while (first && name[first] && ((unsigned char)name[first] & 0xC0) == 0x80) first++;
+    long rest = *name ? utf8_chars(name) - 1 : 0;
     snprintf(masked, sizeof(masked), "%.*s", (int)first, name);
     for (long i = 0; i < rest && i < 8; i++) strncat(masked, "*", sizeof(masked) - strlen(masked) - 1);
     hdf_set_value(r->hdf, "Account.patient_name", masked);

@@ -68,7 +68,10 @@ static int datetime_ok(const char *s, char out[20])
     local[16] = 0;
     local[10] = 'T';
     if (!parse_datetime_local(local, out)) return 0;
-    if (n == 19) memcpy(out + 16, s + 16, 3);
+    if (n == 19) {
+        if (s[16] != ':' || s[17] < '0' || s[17] > '5' || s[18] < '0' || s[18] > '9') return 0;
+        memcpy(out + 16, s + 16, 3);
+    }
     return 1;
 }
 

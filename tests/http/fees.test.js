@@ -318,6 +318,8 @@ test('the office uploads fee items and deposits: stored once, bad rows by line, 
   assert.equal(refused.status, 422);
   assert.match(refused.text, /第 3 行：数量最多三位小数/);
   assert.equal(sqlValue(`SELECT COUNT(*) FROM fee_account_items WHERE his_line_id = '${number}-3'`), '0');
+  const badTime = await upload('deposits', Buffer.from(`类型,号码,行号,缴费时间,金额,方式\n住院,${number},${number}-T,2026-11-30 09:00:7x,20.00,现金\n`));
+  assert.match(badTime.text, /第 2 行：日期或时间不对/);
   const unknown = await upload('deposits', Buffer.from(`类型,号码,行号,缴费时间,金额,方式\n住院,ZY0000000001,X1,2026-11-30 09:00,20.00,现金\n`));
   assert.match(unknown.text, /第 2 行：还没有这个号码的费用明细/);
   assert.equal(sqlValue(`SELECT SUM(amount_fen) FROM fee_account_items i JOIN fee_accounts a ON a.id = i.account_id WHERE a.number = '${number}'`), '3600');
