@@ -52,6 +52,7 @@ CREATE TABLE fee_search (
     -- copied from the item, so a search ranks and filters its hits from
     -- this table alone (the clustered key's range) and joins only the page
     name_chars SMALLINT UNSIGNED NOT NULL,
+    name_crc   INT UNSIGNED NOT NULL,             -- CRC32 of the name: one name's items side by side
     category   VARCHAR(8)   NOT NULL,
     PRIMARY KEY (token, item_id, kind, pos),
     KEY (item_id),

@@ -35,19 +35,21 @@ static const struct field search_fields[] = {
  * query for names longer than a token twice; then code, code, code
  * pattern, code pattern, category twice. */
 #define SEARCH_HITS \
-    "(SELECT item_id, MIN(r) AS r, MIN(len) AS len FROM (" \
+    "(SELECT item_id, MIN(r) AS r, MIN(len) AS len, MIN(crc) AS crc FROM (" \
     " SELECT item_id, CASE WHEN kind < 2 AND pos = 0 THEN 0 WHEN kind = 0 THEN 1 WHEN kind = 1 THEN 2" \
-    "  WHEN pos = 0 THEN 3 ELSE 4 END AS r, name_chars AS len FROM fee_search" \
+    "  WHEN pos = 0 THEN 3 ELSE 4 END AS r, name_chars AS len, name_crc AS crc FROM fee_search" \
     "  WHERE token LIKE ? AND (? IS NULL OR category = ?)" \
     "  AND (? IS NULL OR EXISTS (SELECT 1 FROM fee_items x WHERE x.id = item_id AND x.name LIKE ?))" \
-    " UNION ALL SELECT id, IF(his_code = ? OR insurance_code = ?, 0, 1), CHAR_LENGTH(name) FROM fee_items c" \
+    " UNION ALL SELECT id, IF(his_code = ? OR insurance_code = ?, 0, 1), CHAR_LENGTH(name), CRC32(name)" \
+    "  FROM fee_items c" \
     "  WHERE (his_code LIKE ? OR insurance_code LIKE ?) AND " FEES_CURRENT("c") " AND (? IS NULL OR category = ?)" \
     ") AS hits GROUP BY item_id"
 
-/* Then shorter names first, then the HIS's order. */
+/* Then shorter names first, the items of one name side by side, in the
+ * HIS's order. */
 static const char search_sql[] =
-    "SELECT" ITEM_COLUMNS " FROM " SEARCH_HITS " ORDER BY r, len, item_id LIMIT ? OFFSET ?) AS m"
-    " JOIN fee_items i ON i.id = m.item_id ORDER BY m.r, m.len, m.item_id";
+    "SELECT" ITEM_COLUMNS " FROM " SEARCH_HITS " ORDER BY r, len, crc, item_id LIMIT ? OFFSET ?) AS m"
+    " JOIN fee_items i ON i.id = m.item_id ORDER BY m.r, m.len, m.crc, m.item_id";
 static const char search_count_sql[] = "SELECT COUNT(*) AS total FROM " SEARCH_HITS ") AS m";
 
 /* Without a query: by category and name, along the index category_name;

@@ -94,8 +94,8 @@ int fees_index_item(long long id, const char *name)
     char *json = fees_tokens_json(name);
     if (!json) return -1;
     int rc = db_exec("DELETE FROM fee_search WHERE item_id = ?", "i", id) < 0 ||
-             db_exec("INSERT IGNORE INTO fee_search (token, kind, item_id, pos, name_chars, category)"
-                     " SELECT t.token, t.kind, i.id, t.pos, CHAR_LENGTH(i.name), i.category"
+             db_exec("INSERT IGNORE INTO fee_search (token, kind, item_id, pos, name_chars, name_crc, category)"
+                     " SELECT t.token, t.kind, i.id, t.pos, CHAR_LENGTH(i.name), CRC32(i.name), i.category"
                      " FROM fee_items i JOIN JSON_TABLE(?, '$[*]' COLUMNS ("
                      " token VARCHAR(24) CHARACTER SET utf8mb4 PATH '$[0]', kind INT PATH '$[1]',"
                      " pos INT PATH '$[2]')) AS t WHERE i.id = ?", "si", json, id) < 0 ||
