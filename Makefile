@@ -15,7 +15,7 @@ CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror \
            -Wformat=2 -Wshadow -fstack-protector-strong -D_FORTIFY_SOURCE=2 \
            -Icgi/core -I/usr/include/ClearSilver -I/usr/include/mariadb
-LDLIBS  = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lz -lmariadb -lsodium -lqrencode -lpng -ljansson
+LDLIBS  = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lz -lmariadb -lsodium -lqrencode -lpng -ljansson -lcsv
 
 BUILD   ?= build
 CORE_SRC = $(wildcard cgi/core/*.c)
@@ -28,7 +28,7 @@ PINYIN_DATA = $(BUILD)/gen/pinyin_data.c
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o) $(PINYIN_DATA:.c=.o)
 SERVICE_OBJ = $(SERVICE_SRC:%.c=$(BUILD)/%.o)
 PROGRAMS = $(BUILD)/portal-public $(BUILD)/portal-office $(BUILD)/portal-user $(BUILD)/portal-sender \
-           $(BUILD)/portal-lis $(BUILD)/portal-lis-listener
+           $(BUILD)/portal-lis $(BUILD)/portal-lis-listener $(BUILD)/portal-fees
 
 .PHONY: cluster cluster-stop test-cluster bench-cluster
 .PHONY: all build asan run stop test html unit bench bench-rush fuzz clean deps
@@ -70,6 +70,11 @@ $(BUILD)/portal-lis: $(BUILD)/cgi/tools/portal-lis.o $(BUILD)/libportal.a
 
 # the LIS's HL7 v2 results over MLLP (TCP on loopback), the same import
 $(BUILD)/portal-lis-listener: $(BUILD)/cgi/tools/portal-lis-listener.o $(BUILD)/libportal.a
+	@echo "  LD $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# imports the HIS's price lists, fee items and deposits
+$(BUILD)/portal-fees: $(BUILD)/cgi/tools/portal-fees.o $(BUILD)/libportal.a
 	@echo "  LD $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

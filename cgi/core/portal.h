@@ -52,6 +52,12 @@ struct request {
     STRING body;
     const char *content_type;
     int cacheable;            /* identical for every anonymous visitor */
+    const char *cache_control;   /* a handler's own Cache-Control (files with an ETag) */
+    /* a body too large to hold: written by the handler through
+     * response_write() after the headers, without Content-Length */
+    int (*stream)(struct request *r);
+    void *stream_data;
+    void *out;                /* the FastCGI stream, while stream() runs */
 };
 
 typedef int (*handler_fn)(struct request *r);
@@ -64,7 +70,7 @@ struct route {
     unsigned roles;
     int shows_form;           /* the page has a form: give it a CSRF token;
                                  ROUTE_FORM_UPLOAD: its POST may also be
-                                 multipart/form-data (a file), read by multipart.c */
+                                 multipart/form-data (a file), read by upload.c */
 };
 
 #define ROUTE_FORM_UPLOAD 2
@@ -212,6 +218,7 @@ void cookie_set(struct request *r, const char *name, const char *value,
 int redirect(struct request *r, const char *location);
 int error_page(struct request *r, int status);
 void response_send(struct request *r, void *fcgx_out);
+int response_write(struct request *r, const char *buf, size_t len);
 const char *status_text(int status);
 
 /* ---- ratelimit.c: how often something may happen (rules in rate_rules) ---- */

@@ -17,7 +17,7 @@
 #include <fcgiapp.h>
 #include <sodium.h>
 #include "portal.h"
-#include "multipart.h"
+#include "upload.h"
 
 /* ---- ClearSilver's CGI kit reads and writes through these ---- */
 
@@ -138,30 +138,29 @@ static int nerr_failed(NEOERR *err)
  * bodies are refused before ClearSilver sees them: its multipart parser
  * (rfc2388.c in 0.10.5) crashes on a boundary-less multipart request after
  * a multipart one and leaks on repeated part headers (found by
- * tests/fuzz/).  A form that sends a file is read by the portal's own
- * checked reader instead (multipart.c, routes marked ROUTE_FORM_UPLOAD). */
-static int body_type_accepted(const char *type, const char *len)
+ * tests/fuzz/).  A route that takes a file (shows_form 2) is sent
+ * multipart/form-data, read by upload.c instead. */
+static int body_type_accepted(const struct route *route, const char *type, const char *len)
 {
     if (!len || atol(len) == 0) return 1;
-    return is_form_type(type);
+    return is_form_type(type) || (route->shows_form == ROUTE_FORM_UPLOAD && upload_is_multipart(type));
 }
 
-/* A form that sends a file (a route marked ROUTE_FORM_UPLOAD): the body
- * read here, whole (its length already checked against --max-body), and
- * its parts put under Query. by the portal's own reader (multipart.c). */
-static int read_multipart(struct request *r, const char *boundary, long len)
+/* A multipart body, read whole (its length is within the limit) and
+ * parsed by upload.c: fields into Query.*, files into Upload.* of the
+ * private tree.  0, or a status. */
+static int read_upload(struct request *r, const char *type, long len)
 {
-    (void)r;
     char *body = malloc((size_t)len + 1);
-    long got = 0;
-    while (body && got < len) {
-        int n = FCGX_GetStr(body + got, (int)(len - got), current->in);
-        if (n <= 0) break;
-        got += n;
-    }
-    int rc = body && got == len ? multipart_parse(boundary, body, (size_t)len, r->hdf, "Query") : -1;
+    HDF *query = NULL, *files = NULL;
+    if (!body) return 503;
+    int got = current ? FCGX_GetStr(body, (int)len, current->in) : 0;
+    body[got > 0 ? got : 0] = 0;
+    int bad = got != len || hdf_get_node(r->hdf, "Query", &query) != STATUS_OK ||
+              hdf_get_node(r->private_hdf, "Upload", &files) != STATUS_OK ||
+              upload_parse(type, body, (size_t)len, query, files) != 0;
     free(body);
-    return rc;
+    return bad ? 400 : 0;
 }
 
 int healthz(struct request *r)
@@ -295,16 +294,16 @@ static int dispatch(const struct program *prog, struct request *r)
     }
     r->path_id = id;
     len = req_env(r, "CONTENT_LENGTH");
-    if (len && atol(len) > cfg.max_body) return 413;
-    char boundary[80];
-    if (r->route->shows_form == ROUTE_FORM_UPLOAD && len && atol(len) > 0 &&
-        multipart_boundary(req_env(r, "CONTENT_TYPE"), boundary, sizeof(boundary)) == 0) {
-        if (read_multipart(r, boundary, atol(len))) return 400;
-    } else {
-        if (!body_type_accepted(req_env(r, "CONTENT_TYPE"), len)) return 415;
-        nul_seen = 0;
-        body_tail[0] = body_tail[1] = 0;
-        if (nerr_failed(cgi_parse(r->cgi)) || nul_seen) return 400;
+    if (len && atol(len) > (r->route->shows_form == ROUTE_FORM_UPLOAD ? UPLOAD_MAX_BODY : cfg.max_body)) return 413;
+    const char *type = req_env(r, "CONTENT_TYPE");
+    if (!body_type_accepted(r->route, type, len)) return 415;
+    nul_seen = 0;
+    body_tail[0] = body_tail[1] = 0;
+    if (len && atol(len) > 0 && upload_is_multipart(type)) {
+        int status = read_upload(r, type, atol(len));
+        if (status) return status;
+    } else if (nerr_failed(cgi_parse(r->cgi)) || nul_seen) {
+        return 400;
     }
     if (!hdf_utf8_valid(hdf_get_obj(r->hdf, "Query")) ||
         !hdf_utf8_valid(hdf_get_obj(r->hdf, "Cookie")))

@@ -24,6 +24,7 @@ const char *status_text(int status)
     switch (status) {
     case 200: return "OK";
     case 303: return "See Other";
+    case 304: return "Not Modified";
     case 400: return "Bad Request";
     case 403: return "Forbidden";
     case 404: return "Not Found";
@@ -112,11 +113,30 @@ void response_send(struct request *r, void *fcgx_out)
     if (r->cacheable && r->status == 200)
         string_appendf(&head, "Cache-Control: max-age=1, stale-while-revalidate=1\r\nX-Accel-Expires: @%lld\r\n",
                        (long long)time(NULL));
+    else if (r->cache_control && (r->status == 200 || r->status == 304))
+        string_appendf(&head, "Cache-Control: %s\r\n", r->cache_control);
     else
         string_append(&head, "Cache-Control: no-store\r\n");
     if (r->headers.len) string_append(&head, r->headers.buf);
-    string_appendf(&head, "Content-Length: %d\r\n\r\n", r->body.len);
+    int streamed = r->stream && r->status == 200;
+    if (streamed) string_append(&head, "\r\n");
+    else string_appendf(&head, "Content-Length: %d\r\n\r\n", r->body.len);
     FCGX_PutStr(head.buf, head.len, out);
-    if (r->body.len) FCGX_PutStr(r->body.buf, r->body.len, out);
+    if (streamed) {
+        /* the headers are gone: a failure now can only cut the body
+         * short; it is logged (a reader checks the file's own end) */
+        r->out = out;
+        if (r->stream(r) != 0) log_error("stream of %s failed midway", r->path);
+        r->out = NULL;
+    } else if (r->body.len) {
+        FCGX_PutStr(r->body.buf, r->body.len, out);
+    }
     string_clear(&head);
+}
+
+/* Part of a streamed body (see struct request's stream). */
+int response_write(struct request *r, const char *buf, size_t len)
+{
+    if (!r->out || len > (size_t)0x7fffffff) return -1;
+    return FCGX_PutStr(buf, (int)len, r->out) == (int)len ? 0 : -1;
 }

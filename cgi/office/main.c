@@ -11,6 +11,7 @@
 #include "../complaints/complaints.h"
 #include "../volunteers/volunteers.h"
 #include "../reports/reports.h"
+#include "../fees/fees.h"
 
 #define NOTICE_EDITORS (ROLE_OFFICE | ROLE_ADMIN)
 #define VOL_COORDINATORS (ROLE_VOLUNTEER | ROLE_ADMIN)
@@ -82,6 +83,9 @@ static const struct route routes[] = {
     {"POST", "/office/lab/upload", office_lab_upload, ROLE_LAB | ROLE_ADMIN, ROUTE_FORM_UPLOAD},
     {"GET", "/office/lab/turnaround", office_lab_turnaround, ROLE_LAB | ROLE_ADMIN, 1},
     {"POST", "/office/lab/turnaround", office_lab_turnaround_update, ROLE_LAB | ROLE_ADMIN, 1},
+    {"GET", "/office/fees/", office_fees, ROLE_OFFICE | ROLE_ADMIN, 1},
+    {"POST", "/office/fees/import", office_fees_import, ROLE_OFFICE | ROLE_ADMIN, ROUTE_FORM_UPLOAD},
+    {"POST", "/office/fees/charges", office_fees_charges, ROLE_OFFICE | ROLE_ADMIN, ROUTE_FORM_UPLOAD},
     {"GET", "/office/healthz", healthz, 0, 0},
     {0},
 };

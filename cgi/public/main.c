@@ -11,6 +11,7 @@
 #include "../complaints/complaints.h"
 #include "../volunteers/volunteers.h"
 #include "../reports/reports.h"
+#include "../fees/fees.h"
 
 static const struct route routes[] = {
     {"GET", "/", home_page, 0, 0},
@@ -68,6 +69,16 @@ static const struct route routes[] = {
     {"GET", "/reports/print", reports_print, 0, 0},
     {"GET", "/reports/qr", reports_qr_png, 0, 0},
     {"GET", "/reports/turnaround", reports_turnaround, 0, 0},
+    {"GET", "/fees/", fees_search, 0, 0},
+    {"GET", "/fees/items/{id}", fees_item, 0, 0},
+    {"GET", "/fees/prices.csv", fees_prices_csv, 0, 0},
+    {"GET", "/fees/prices.json", fees_prices_json, 0, 0},
+    {"GET", "/fees/inpatient", fees_inpatient_form, 0, 1},
+    {"POST", "/fees/inpatient", fees_inpatient, 0, 1},
+    {"GET", "/fees/inpatient/list", fees_inpatient_list, 0, 0},
+    {"GET", "/fees/outpatient", fees_outpatient_form, 0, 1},
+    {"POST", "/fees/outpatient", fees_outpatient, 0, 1},
+    {"GET", "/fees/outpatient/list", fees_outpatient_list, 0, 0},
     {"GET", "/prefs/text-size", prefs_text_size, 0, 0},
     {"GET", "/healthz", healthz, 0, 0},
     {0},

@@ -48,9 +48,10 @@ int office_lab_upload(struct request *r)
         r->status = 422;
         return office_lab(r);
     }
-    /* a file (multipart, read by core multipart.c) is taken as it is: the
-     * importer checks every byte, and a BOM or bare CRs are HL7's own */
-    const char *file = req_param(r, "file");
+    /* a file (multipart, read by core upload.c) is taken as it is: the
+     * importer checks every byte (a character set other than UTF-8 is
+     * refused by its MSH-18), and a BOM or bare CRs are HL7's own */
+    const char *file = hdf_get_value(r->private_hdf, "Upload.file.data", NULL);
     const char *text = file && *file ? file : f.v[U_MESSAGE].text;
     if (!text) {
         form_error(r, &f, U_MESSAGE, "no_hl7_message");

@@ -10,6 +10,7 @@ packages=(
   libqrencode-dev libsodium-dev check         # QR codes, crypto, unit tests
   libpng-dev                                  # QR codes as PNG files
   libjansson-dev                              # JSON read and written (outbox parameters)
+  libcsv-dev                                  # CSV read (HIS price and fee exports) and written (price files)
   golang-github-mozillazg-go-pinyin-dev       # pinyin readings of every character (build time)
   rime-data-luna-pinyin opencc                # phrase readings, traditional to simplified (build time)
   python3                                     # the pinyin table generator

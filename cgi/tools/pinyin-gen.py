@@ -94,6 +94,17 @@ def main(output):
         if order:
             letters[cp] = "".join(order)
 
+    # a single character on a line of the medical list: its usual reading in
+    # medical names comes first (术 shù as in 手术; luna's simplified 术 is
+    # mostly the herb 白术 zhú)
+    for line in open(MEDICAL, encoding="utf-8"):
+        line = line.split("#", 1)[0].strip()
+        if line:
+            text, reading = line.split(None, 1)
+            if len(text) == 1 and ord(text) in letters:
+                l = letter(reading.split()[0])
+                letters[ord(text)] = l + letters[ord(text)].replace(l, "")
+
     def natural(text):
         return "".join(letters.get(ord(c), "")[:1] if ord(c) in letters else "" for c in text)
 

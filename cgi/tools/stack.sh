@@ -3,7 +3,7 @@
 # its data directory under run/<instance>/, the two FastCGI handler pools
 # and nginx.  Every process is started here and stopped here, by pid.
 #
-#   stack.sh start | stop | status | restart-handlers | sql | user ARGS...
+#   stack.sh start | stop | status | restart-handlers | sql | user ARGS... | fees ARGS...
 #            | schema | host-start | host-stop   (pieces of a cluster)
 #
 # Environment: PORTAL_INSTANCE (default "local"), PORTAL_PORT (8080; the
@@ -193,6 +193,19 @@ demo_account() {
   fi
 }
 
+# The demo price catalogue (2,400 items), two inpatient stays and an
+# outpatient visit with their fees, as the HIS would export them
+# (cgi/tools/fees-demo.py), imported through portal-fees like a real export.
+demo_fees() {
+  [ "$DEMO" = 1 ] || return 0
+  [ -n "$(sql -N portal -e "SELECT 1 FROM fee_items LIMIT 1")" ] && return 0
+  python3 "$ROOT/cgi/tools/fees-demo.py" "$RUN/demo-fees" "${PORTAL_FEES_DEMO_ITEMS:-2400}"
+  local fees=("$ROOT/$BUILD/portal-fees" --db-socket "$DB_SOCK" --db-user "$ADMIN_USER")
+  "${fees[@]}" --apply prices "$RUN/demo-fees/prices.csv" | tail -n 1
+  "${fees[@]}" charges "$RUN/demo-fees/charges.csv"
+  "${fees[@]}" deposits "$RUN/demo-fees/deposits.csv"
+}
+
 wait_healthy() {
   for _ in $(seq 100); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/healthz")" = 200 ] && return 0
@@ -214,7 +227,7 @@ stop_all() {
 case "${1:-}" in
   start)
     start_mariadb; migrate; grant
-    start_pool public; start_pool office; start_sender; start_listener; start_nginx; wait_healthy; demo_account
+    start_pool public; start_pool office; start_sender; start_listener; start_nginx; wait_healthy; demo_account; demo_fees
     say "the portal is running: http://127.0.0.1:$PORT/   (office: http://127.0.0.1:$PORT/office/login)"
     ;;
   stop) stop_all ;;
@@ -234,6 +247,7 @@ case "${1:-}" in
       if alive "$RUN/$f.pid"; then echo "$f: running ($(cat "$RUN/$f.pid"))"; else echo "$f: stopped"; fi
     done ;;
   sql) shift; sql portal "$@" ;;
+  fees) shift; "$ROOT/$BUILD/portal-fees" --db-socket "$DB_SOCK" --db-user "$ADMIN_USER" "$@" ;;
   user) shift; "$ROOT/$BUILD/portal-user" --db-socket "$DB_SOCK" --db-user "$ADMIN_USER" "$@" ;;
   *) echo "usage: $0 start|stop|status|restart-handlers|sql|user ARGS|schema|host-start|host-stop" >&2; exit 2 ;;
 esac

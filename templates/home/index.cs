@@ -14,6 +14,7 @@
     <li><a class="service-card" href="/reports/"><span class="service-name"><?cs var:Lang.Home.Service.reports.name ?></span><span class="service-desc"><?cs var:Lang.Home.Service.reports.desc ?></span></a></li>
     <li><a class="service-card" href="/notices/"><span class="service-name"><?cs var:Lang.Home.Service.notices.name ?></span><span class="service-desc"><?cs var:Lang.Home.Service.notices.desc ?></span></a></li>
     <li><a class="service-card" href="/volunteers/"><span class="service-name"><?cs var:Lang.Vol.title ?></span><span class="service-desc"><?cs var:Lang.Vol.home_desc ?></span></a></li>
+    <li><a class="service-card" href="/fees/"><span class="service-name"><?cs var:Lang.Fees.home_name ?></span><span class="service-desc"><?cs var:Lang.Fees.home_desc ?></span></a></li>
   </ul>
 </section>
 

@@ -7,6 +7,7 @@
 <title><?cs if:Page.title ?><?cs var:Page.title ?> - <?cs /if ?><?cs var:Site.name ?></title>
 <link rel="stylesheet" href="/static/css/portal.css">
 <link rel="stylesheet" href="/static/css/print.css" media="print">
+<?cs if:Page.css ?><link rel="stylesheet" href="/static/css/<?cs var:url_escape(Page.css) ?>.css"><?cs /if ?>
 <link rel="icon" href="/static/img/logo.svg" type="image/svg+xml">
 </head>
 <body<?cs if:Page.office ?> class="office"<?cs /if ?>>
@@ -38,6 +39,7 @@
       <?cs if:User.role.office || User.role.admin ?>
       <li><a href="/office/sessions"><?cs var:Lang.Stop.title ?></a></li>
       <li><a href="/office/notices/"><?cs var:Lang.Notice.manage ?></a></li>
+      <li><a href="/office/fees/"><?cs var:Lang.Fees.office_title ?></a></li>
       <li><a href="/office/audit"><?cs var:Lang.Office.audit ?></a></li>
       <li><a href="/office/surveys/"><?cs var:Lang.Nav.surveys ?></a></li>
       <li><a href="/office/complaints/"><?cs var:Lang.Nav.complaints ?></a></li>

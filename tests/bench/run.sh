@@ -4,6 +4,8 @@
 #            every request: the uncached origin server)
 #   static   nginx serving a byte-for-byte copy of that page from a file
 #   cached   the same list through nginx's 1-second page cache
+#   fee search (fees.sh): the catalogue searched uncached, 2,000 and 50,000
+#            items, and the time to produce the full price files
 #   doctor's week (booking): sessions and slots of one doctor, uncached
 #   lab report (reports): a patient's report page (personal, never cached),
 #            opened by its signed link, beside the static file of this run
@@ -45,6 +47,10 @@ read -r cached_rps cached_p99 cached_max < <(run_wrk "$BASE/notices/")
 echo "cached /notices/:              $cached_rps req/s, p99 $cached_p99 ms, max $cached_max ms"
 read -r home_rps home_p99 home_max < <(run_wrk "$BASE/")
 echo "cached home page:              $home_rps req/s, p99 $home_p99 ms, max $home_max ms"
+
+# fee transparency: catalogue search (2,000 and 50,000 items) and the price files
+BUILD_DIR=${PORTAL_BUILD:-build}
+source tests/bench/fees.sh
 
 # booking: a doctor's week (sessions and slots from MariaDB, uncached)
 doctor=$(bash cgi/tools/stack.sh sql -N -e "SELECT doctor_id FROM clinic_sessions GROUP BY doctor_id ORDER BY COUNT(*) DESC LIMIT 1")

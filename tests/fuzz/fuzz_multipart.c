@@ -1,17 +1,17 @@
 /*
  * fuzz_multipart.c - libFuzzer target for the portal's multipart/form-data
- * reader (cgi/core/multipart.c), what a logged-in lab user's browser (or
- * anybody holding such a session) sends to an upload form.
+ * reader (cgi/core/upload.c), what a logged-in office or lab user's browser
+ * (or anybody holding such a session) sends to an upload form.
  *
- * Input: the Content-Type value up to the first 0xFF, then the body.  The
- * boundary is taken from that type as request.c does; a body is read with
- * it into an HDF tree, which is then walked (every value read to its end).
+ * Input: the Content-Type value up to the first 0xFF, then the body, read
+ * as request.c does into two HDF trees (fields and files), which are then
+ * walked (every value read to its end).
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "portal.h"
-#include "multipart.h"
+#include "upload.h"
 
 static void walk(HDF *node)
 {
@@ -29,15 +29,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *type = strndup((const char *)data, tlen);
     size_t blen = sep ? size - tlen - 1 : 0;
     char *body = malloc(blen ? blen : 1);   /* exactly the body: a read past it is caught */
-    HDF *hdf;
-    char boundary[80];
-    if (!type || !body || hdf_init(&hdf)) abort();
+    HDF *fields, *files;
+    if (!type || !body || hdf_init(&fields) || hdf_init(&files)) abort();
     if (blen) memcpy(body, sep + 1, blen);
-    if (multipart_boundary(type, boundary, sizeof(boundary)) == 0) {
-        multipart_parse(boundary, body, blen, hdf, "Query");
-        walk(hdf);
+    if (upload_is_multipart(type) && upload_parse(type, body, blen, fields, files) == 0) {
+        walk(fields);
+        walk(files);
     }
-    hdf_destroy(&hdf);
+    hdf_destroy(&fields);
+    hdf_destroy(&files);
     free(type);
     free(body);
     return 0;

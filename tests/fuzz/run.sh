@@ -6,7 +6,7 @@
 #   fuzz_hl7      the HL7 v2 parser, the ORU^R01 mapping and the ACK of a
 #                 refusal (hl7.c, oru.c, lisimport.c); seeds in
 #                 tests/fuzz/corpus-hl7
-#   fuzz_multipart  the portal's multipart/form-data reader (multipart.c);
+#   fuzz_multipart  the portal's multipart/form-data reader (upload.c);
 #                 seeds in tests/fuzz/corpus-multipart
 # Each target is fuzzed for FUZZ_SECONDS; FUZZ_TARGETS="hl7" picks some.
 #
@@ -51,7 +51,7 @@ CFLAGS=(-O1 -g -fno-omit-frame-pointer -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE
         -Wall -Wextra -Werror -Icgi/core -I/usr/include/ClearSilver -I/usr/include/mariadb)
 # shellcheck disable=SC2054 # the commas belong to -fsanitize=
 SAN=(-fsanitize=address,undefined -fno-sanitize-recover=undefined)
-LIBS=(-lneo_cgi -lneo_cs -lneo_utl -lfcgi -lz -lmariadb -lsodium -lqrencode -lpng -ljansson)
+LIBS=(-lneo_cgi -lneo_cs -lneo_utl -lfcgi -lz -lmariadb -lsodium -lqrencode -lpng -ljansson -lcsv)
 
 # ---- build (only what changed) ----
 mkdir -p "$OUT/obj"

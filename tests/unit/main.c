@@ -64,6 +64,8 @@ int main(void)
     srunner_add_suite(sr, typed_input_suite());
     srunner_add_suite(sr, pinyin_suite());
     srunner_add_suite(sr, pinyin_match_suite());
+    srunner_add_suite(sr, fees_suite());
+    srunner_add_suite(sr, upload_suite());
     srunner_add_suite(sr, hl7_suite());
     srunner_add_suite(sr, oru_suite());
     srunner_add_suite(sr, signed_suite());
@@ -71,7 +73,6 @@ int main(void)
     srunner_add_suite(sr, workdays_suite());
     srunner_add_suite(sr, volunteer_rules_suite());
     srunner_add_suite(sr, lisimport_suite());
-    srunner_add_suite(sr, multipart_suite());
 
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);

@@ -30,6 +30,8 @@ Suite *text_fill_suite(void);
 Suite *typed_input_suite(void);
 Suite *pinyin_suite(void);
 Suite *pinyin_match_suite(void);
+Suite *fees_suite(void);
+Suite *upload_suite(void);
 Suite *hl7_suite(void);
 Suite *oru_suite(void);
 Suite *signed_suite(void);
@@ -37,7 +39,6 @@ Suite *survey_stats_suite(void);
 Suite *workdays_suite(void);
 Suite *volunteer_rules_suite(void);
 Suite *lisimport_suite(void);
-Suite *multipart_suite(void);
 
 /* main.c: points cfg.templates_dir at UNIT_TEMPLATES_DIR and calls
  * render_init() once; returns its result (0 = language file loaded). */

@@ -60,6 +60,21 @@ START_TEST(polyphones_get_the_reading_people_type)
 }
 END_TEST
 
+START_TEST(more_polyphones_of_the_catalogue)
+{
+    ck_assert_str_eq(initials("血常规（三分类）"), "xcgsfl");
+    ck_assert_str_eq(initials("长期医嘱护理"), "cqyzhl");
+    ck_assert_str_eq(initials("重睑修复术"), "cjxfs");
+    ck_assert_str_eq(initials("参麦注射液"), "smzsy");
+    ck_assert_str_eq(initials("调经丸"), "tjw");
+    ck_assert_str_eq(initials("参苓白术散"), "slbzs");
+    ck_assert_str_eq(initials("党参"), "ds");
+    ck_assert_str_eq(initials("苍术"), "cz");
+    ck_assert_str_eq(initials("头孢克洛干混悬剂"), "tbklghxj");
+    ck_assert_str_eq(initials("重组人干扰素"), "czrgrs");
+}
+END_TEST
+
 START_TEST(other_readings_are_alternatives)
 {
     ck_assert(has_alternative("长期医嘱", "cqyz"));
@@ -104,6 +119,7 @@ Suite *pinyin_suite(void)
     TCase *tc = tcase_create("pinyin");
     tcase_add_test(tc, plain_names_read_by_their_characters);
     tcase_add_test(tc, polyphones_get_the_reading_people_type);
+    tcase_add_test(tc, more_polyphones_of_the_catalogue);
     tcase_add_test(tc, other_readings_are_alternatives);
     tcase_add_test(tc, latin_letters_stay_digits_and_signs_go);
     tcase_add_test(tc, too_long_or_broken_text_is_safe);
