@@ -97,12 +97,14 @@ static int nodes_parse(void)
         entry[len] = 0;
         char *colon = strrchr(entry, ':');
         if (strchr(entry, '/') || !colon) {
-            snprintf(n->socket, sizeof(n->socket), "%s", entry);
+            if (len >= sizeof(n->socket)) return -1;
+            memcpy(n->socket, entry, len + 1);
         } else {
             long long port;
+            size_t host_len = (size_t)(colon - entry);
             *colon = 0;
-            if (!parse_int(colon + 1, 1, 65535, &port) || strlen(entry) >= sizeof(n->host)) return -1;
-            snprintf(n->host, sizeof(n->host), "%s", entry);
+            if (!parse_int(colon + 1, 1, 65535, &port) || host_len >= sizeof(n->host)) return -1;
+            memcpy(n->host, entry, host_len + 1);
             n->port = (unsigned)port;
         }
         nnodes++;
