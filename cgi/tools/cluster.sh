@@ -195,6 +195,15 @@ stop_node() {
   say "node $n stopped"
 }
 
+# The lab system's MLLP listener, one for the cluster, on loopback port
+# BASE+5 as in the one-box portal, given every node by its socket.
+lis() {  # lis listener lis-start|lis-stop
+  local sockets="" n
+  for n in $(seq $NODES); do sockets="$sockets${sockets:+,}$(node_sock "$n")"; done
+  PORTAL_INSTANCE=cluster PORTAL_PORT="$BASE" PORTAL_DB_SOCKET="$(node_sock 1)" PORTAL_DB_NODES="$sockets" \
+    PORTAL_SECRETS="$SECRETS" bash "$ROOT/cgi/tools/stack.sh" "$2" | sed "s/^/[$1] /"
+}
+
 host() {  # host N host-start|host-stop: stack.sh for handler host N
   local exec_in=""
   [ "$NETNS" = 1 ] && exec_in="ip netns exec portal-h$1"
@@ -237,6 +246,7 @@ stop_all() {
   local h n
   if alive "$CL/nginx/nginx.pid"; then kill "$(cat "$CL/nginx/nginx.pid")" 2>/dev/null || true; rm -f "$CL/nginx/nginx.pid"; fi
   for h in $(seq $NODES); do [ -d "$CL/host$h" ] && host "$h" host-stop; done
+  [ -f "$CL/lis-listener.pid" ] && lis listener lis-stop
   for n in $(seq $NODES -1 1); do stop_node "$n"; done
   net_down
   return 0
@@ -250,7 +260,7 @@ case "${1:-}" in
     chmod 700 "$SECRETS"
     net_up
     start_node 1 --wsrep-new-cluster
-    PORTAL_INSTANCE=cluster/node1 PORTAL_DB_SOCKET="$(node_sock 1)" PORTAL_SECRETS="$SECRETS" \
+    PORTAL_INSTANCE=cluster PORTAL_DB_SOCKET="$(node_sock 1)" PORTAL_SECRETS="$SECRETS" \
       bash "$ROOT/cgi/tools/stack.sh" schema | sed 's/^/[node 1] /'
     accounts_for_hosts
     # seen from outside, the cluster is one instance: run/cluster/ has a
@@ -260,6 +270,7 @@ case "${1:-}" in
     mkdir -p "$CL/logs"
     for n in $(seq 2 $NODES); do start_node "$n"; done
     for h in $(seq $NODES); do host "$h" host-start; done
+    lis listener lis-start
     start_nginx
     wait_healthy
     say "the portal is running on $NODES hosts and $NODES Galera nodes: http://127.0.0.1:$BASE/"

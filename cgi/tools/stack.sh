@@ -4,7 +4,7 @@
 # and nginx.  Every process is started here and stopped here, by pid.
 #
 #   stack.sh start | stop | status | restart-handlers | sql | user ARGS... | fees ARGS...
-#            | schema | host-start | host-stop   (pieces of a cluster)
+#            | schema | host-start | host-stop | lis-start | lis-stop   (pieces of a cluster)
 #
 # Environment: PORTAL_INSTANCE (default "local"), PORTAL_PORT (8080; the
 # uncached origin listens on PORT+1), PORTAL_BUILD (build dir of the
@@ -233,8 +233,10 @@ case "${1:-}" in
   stop) stop_all ;;
   # a cluster's pieces (cgi/tools/cluster.sh): the schema on a node, and
   # one handler host (both pools and a sender, no database, no nginx)
-  schema) make_dirs; migrate; grant; demo_account ;;
+  schema) make_dirs; migrate; grant; demo_account; demo_fees ;;
   host-start) make_dirs; start_pool public; start_pool office; start_sender ;;
+  lis-start) make_dirs; start_listener ;;
+  lis-stop) stop_pid "$RUN/lis-listener.pid" portal-lis-listener ;;
   host-stop)
     stop_pid "$RUN/public.pid" portal-public; stop_pid "$RUN/office.pid" portal-office
     stop_pid "$RUN/sender.pid" portal-sender ;;
@@ -249,5 +251,5 @@ case "${1:-}" in
   sql) shift; sql portal "$@" ;;
   fees) shift; "$ROOT/$BUILD/portal-fees" --db-socket "$DB_SOCK" --db-user "$ADMIN_USER" "$@" ;;
   user) shift; "$ROOT/$BUILD/portal-user" --db-socket "$DB_SOCK" --db-user "$ADMIN_USER" "$@" ;;
-  *) echo "usage: $0 start|stop|status|restart-handlers|sql|user ARGS|schema|host-start|host-stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|restart-handlers|sql|user ARGS|schema|host-start|host-stop|lis-start|lis-stop" >&2; exit 2 ;;
 esac

@@ -24,6 +24,7 @@ if [ -n "${PORTAL_CLUSTER_FULL:-}" ]; then
   done
 fi
 out=$(node --test --test-concurrency=1 --test-reporter=tap "${files[@]}" 2>&1)
+echo "$out" >build/cluster-tests.tap   # the whole report, for reading afterwards
 echo "$out" | grep -E '^(not ok|ok|# (pass|fail))' | head -n 40
 echo "$out" | grep -B2 -A30 '^not ok' | head -n 120
 bash cgi/tools/cluster.sh stop >/dev/null 2>&1
