@@ -164,13 +164,16 @@ start_node() {  # start_node N [--wsrep-new-cluster]
     mariadb-install-db --no-defaults --datadir="$dir/db" --user="$NODE_USER" \
       --auth-root-authentication-method=socket --skip-test-db >"$dir/logs/install-db.log" 2>&1
   fi
-  # the SST script finds the socket and port in the options it is passed
+  # the SST script finds the socket and port in the options it is passed;
+  # --skip-name-resolve: the accounts name addresses, and a reverse DNS
+  # lookup of each new client (no resolver answers in the namespaces) made
+  # every reconnect wait for the resolver's timeout
   $(in_node "$n") mariadbd --no-defaults --datadir="$dir/db" --socket="$(node_sock "$n")" --pid-file="$dir/mariadb.pid" \
     --bind-address="$(node_ip "$n")" --port="$(node_port "$n" sql)" --user="$NODE_USER" \
     --log-error="$dir/logs/mariadb.log" --default-time-zone=+08:00 --character-set-server=utf8mb4 \
     --collation-server=utf8mb4_unicode_ci --innodb-buffer-pool-size=128M \
     --innodb-flush-log-at-trx-commit=1 --max-connections=500 \
-    --binlog-format=ROW --default-storage-engine=InnoDB --innodb-autoinc-lock-mode=2 \
+    --binlog-format=ROW --default-storage-engine=InnoDB --innodb-autoinc-lock-mode=2 --skip-name-resolve \
     --wsrep-on=ON --wsrep-provider=$PROVIDER --wsrep-cluster-name=portal \
     --wsrep-cluster-address="$(gcomm)" --wsrep-node-name="node$n" --wsrep-node-address="$(node_ip "$n")" \
     --wsrep-provider-options="gmcast.listen_addr=tcp://$(node_ip "$n"):$(node_port "$n" group);ist.recv_addr=$(node_ip "$n"):$(node_port "$n" ist);gcache.size=128M;evs.suspect_timeout=PT3S;evs.inactive_timeout=PT6S" \
