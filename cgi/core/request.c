@@ -138,7 +138,7 @@ static int nerr_failed(NEOERR *err)
  * bodies are refused before ClearSilver sees them: its multipart parser
  * (rfc2388.c in 0.10.5) crashes on a boundary-less multipart request after
  * a multipart one and leaks on repeated part headers (found by
- * tests/fuzz/).  A route that takes a file (shows_form 2) is sent
+ * tests/fuzz/).  A route that takes a file (ROUTE_FORM_UPLOAD) is sent
  * multipart/form-data, read by upload.c instead. */
 static int body_type_accepted(const struct route *route, const char *type, const char *len)
 {
