@@ -92,8 +92,10 @@ function patients(name, region, mobilePrefix) {
 // portal's per-address limits, as many patients are.
 let addressCounter = Math.floor(Math.random() * 60000);
 function nextAddress() {
-  addressCounter = (addressCounter + 1) % 65000;
-  return `127.${40 + (process.pid % 150)}.${addressCounter >> 8}.${(addressCounter & 255) || 1}`;
+  // a last byte of 0 is skipped, never mapped onto 1: that made two calls
+  // in a row give the same address once in 256
+  do addressCounter = (addressCounter + 1) % 65000; while ((addressCounter & 255) === 0);
+  return `127.${40 + (process.pid % 150)}.${addressCounter >> 8}.${addressCounter & 255}`;
 }
 
 // The cookie the mobile's verification step gives a browser (cgi/core/
