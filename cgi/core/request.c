@@ -19,6 +19,54 @@
 #include "portal.h"
 #include "upload.h"
 
+/* ---- the request's FastCGI parameters, indexed once ---- */
+
+/* The CGI kit asks for some forty names per request (cgi_pre_parse), and
+ * FCGX_GetParam compares a name with every parameter in turn: a tenth of
+ * a handler's time went there.  The parameters are hashed by name once per
+ * request instead (open addressing; a request has a few dozen). */
+#define PARAM_SLOTS 256
+static struct param_slot {
+    const char *entry;   /* "NAME=value" in the FastCGI request */
+    size_t name_len;
+} param_slots[PARAM_SLOTS];
+
+static unsigned param_hash(const char *name, size_t len)
+{
+    unsigned h = 2166136261u;   /* FNV-1a */
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)name[i]) * 16777619u;
+    return h;
+}
+
+static void param_index(char **envp)
+{
+    memset(param_slots, 0, sizeof(param_slots));
+    for (int i = 0, placed = 0; envp && envp[i] && placed < PARAM_SLOTS / 2; i++) {
+        const char *eq = strchr(envp[i], '=');
+        if (!eq) continue;
+        size_t len = (size_t)(eq - envp[i]);
+        unsigned at = param_hash(envp[i], len) % PARAM_SLOTS;
+        while (param_slots[at].entry) {
+            /* a repeated name keeps its first value, as FCGX_GetParam does */
+            if (param_slots[at].name_len == len && memcmp(param_slots[at].entry, envp[i], len) == 0) break;
+            at = (at + 1) % PARAM_SLOTS;
+        }
+        if (param_slots[at].entry) continue;
+        param_slots[at].entry = envp[i];
+        param_slots[at].name_len = len;
+        placed++;
+    }
+}
+
+static const char *param_get(const char *name)
+{
+    size_t len = strlen(name);
+    for (unsigned at = param_hash(name, len) % PARAM_SLOTS; param_slots[at].entry; at = (at + 1) % PARAM_SLOTS)
+        if (param_slots[at].name_len == len && memcmp(param_slots[at].entry, name, len) == 0)
+            return param_slots[at].entry + len + 1;
+    return NULL;
+}
+
 /* ---- ClearSilver's CGI kit reads and writes through these ---- */
 
 /* The body as ClearSilver reads it, watched for NUL bytes (raw or as
@@ -68,16 +116,34 @@ static int is_form_type(const char *type)
     return type[n] == 0 || type[n] == ';' || type[n] == ' ';
 }
 
+/* What the kit is shown of the request's parameters: what it parses (the
+ * query string, the cookies, a form body) and the one the templates use
+ * (CGI.RequestURI).  It would otherwise copy some thirty parameters and
+ * every header into the tree of every request, for nobody to read; the
+ * handlers read parameters with req_env(). */
+static int shown_to_kit(const char *name)
+{
+    static const char *const shown[] = {
+        "CONTENT_TYPE", "CONTENT_LENGTH", "QUERY_STRING", "REQUEST_METHOD",
+        "REQUEST_URI", "PATH_INFO", "HTTP_COOKIE", NULL,
+    };
+    for (int i = 0; shown[i]; i++)
+        if (strcmp(name, shown[i]) == 0) return 1;
+    return 0;
+}
+
 /* The kit parses a form body only when CONTENT_TYPE is exactly
  * "application/x-www-form-urlencoded"; a form sent with "; charset=UTF-8"
  * or in other letter case would lose every field, so it is shown the bare
  * media type. */
 static char *cb_getenv(void *data, const char *name)
 {
-    const char *v = FCGX_GetParam(name, ((FCGX_Request *)data)->envp);
-    if (v && strcmp(name, "CONTENT_TYPE") == 0 && is_form_type(v))
+    (void)data;
+    const char *v = param_get(name);
+    if (!v || !shown_to_kit(name)) return NULL;
+    if (strcmp(name, "CONTENT_TYPE") == 0 && is_form_type(v))
         v = "application/x-www-form-urlencoded";
-    return v ? strdup(v) : NULL;
+    return strdup(v);
 }
 
 static int cb_putenv(void *data, const char *name, const char *value)
@@ -86,16 +152,14 @@ static int cb_putenv(void *data, const char *name, const char *value)
     return -1;   /* the request's parameters are read-only */
 }
 
+/* The headers the kit exports as HTTP.*: only the cookies. */
 static int cb_iterenv(void *data, int n, char **name, char **value)
 {
-    char **env = ((FCGX_Request *)data)->envp;
-    for (int i = 0; env[i]; i++) {
-        if (i != n) continue;
-        const char *eq = strchr(env[i], '=');
-        if (!eq) return 0;
-        *name = strndup(env[i], (size_t)(eq - env[i]));
-        *value = strdup(eq + 1);
-        return 0;
+    (void)data;
+    const char *cookie = param_get("HTTP_COOKIE");
+    if (n == 0 && cookie) {
+        *name = strdup("HTTP_COOKIE");
+        *value = strdup(cookie);
     }
     return 0;
 }
@@ -105,7 +169,7 @@ static FCGX_Request *current;
 const char *req_env(struct request *r, const char *name)
 {
     (void)r;
-    return current ? FCGX_GetParam(name, current->envp) : NULL;
+    return current ? param_get(name) : NULL;
 }
 
 const char *req_param(struct request *r, const char *name)
@@ -330,9 +394,10 @@ void request_serve(const struct program *prog, void *fcgx_request)
     string_init(&r.headers);
     string_init(&r.body);
     hdf_init(&r.private_hdf);
+    param_index(fr->envp);
     cgiwrap_init_emu(fr, cb_read, cb_writef, cb_write, cb_getenv, cb_putenv, cb_iterenv);
 
-    const char *rid = FCGX_GetParam("REQUEST_ID", fr->envp);
+    const char *rid = param_get("REQUEST_ID");
     if (rid && strlen(rid) < sizeof(r.request_id) && strspn(rid, "0123456789abcdef") == strlen(rid)) {
         snprintf(r.request_id, sizeof(r.request_id), "%s", rid);
     } else {
@@ -340,9 +405,9 @@ void request_serve(const struct program *prog, void *fcgx_request)
         randombytes_buf(raw, sizeof(raw));
         sodium_bin2hex(r.request_id, sizeof(r.request_id), raw, sizeof(raw));
     }
-    r.method = FCGX_GetParam("REQUEST_METHOD", fr->envp);
-    r.path = FCGX_GetParam("DOCUMENT_URI", fr->envp);
-    r.client_ip = FCGX_GetParam("REMOTE_ADDR", fr->envp);
+    r.method = param_get("REQUEST_METHOD");
+    r.path = param_get("DOCUMENT_URI");
+    r.client_ip = param_get("REMOTE_ADDR");
     if (!r.method) r.method = "GET";
     if (!r.path) r.path = "/";
     if (strcmp(r.method, "HEAD") == 0) r.method = "GET";
