@@ -299,6 +299,8 @@ long long audit_update(struct request *r, const char *action, const char *entity
 void log_request(struct request *r, double elapsed_ms);
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_set_pid(void);          /* after fork */
+void log_hold(int on);           /* hold request lines back until log_flush */
+void log_flush(void);
 void log_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ---- util ---- */
