@@ -17,7 +17,9 @@
 #include <string.h>
 #include "portal.h"
 
-static void subject_hash(const char *scope, const char *subject, char out[65])
+/* The subject as the table holds it (also for a procedure that counts a
+ * take itself, book_place). */
+void rate_subject(const char *scope, const char *subject, char out[65])
 {
     char buf[512];
     snprintf(buf, sizeof(buf), "%s\n%s", scope, subject ? subject : "");
@@ -37,7 +39,7 @@ int rate_take(const char *scope, const char *subject, struct rate_answer *a)
         log_error("ratelimit: %s taken inside a transaction", scope);
         return -1;
     }
-    subject_hash(scope, subject, hash);
+    rate_subject(scope, subject, hash);
     HDF *tmp;
     if (hdf_init(&tmp)) return -1;
     int found = db_call(tmp, "R", "CALL rate_take(?, ?)", "ss", scope, hash);
@@ -57,7 +59,7 @@ int rate_take(const char *scope, const char *subject, struct rate_answer *a)
 void rate_forgive(const char *scope, const char *subject, int hits)
 {
     char hash[65];
-    subject_hash(scope, subject, hash);
+    rate_subject(scope, subject, hash);
     HDF *tmp;
     if (hdf_init(&tmp)) return;
     db_call(tmp, "F", "CALL rate_forgive(?, ?, ?)", "ssi", scope, hash, (long long)(hits > 0 ? hits : 0));

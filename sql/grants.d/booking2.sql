@@ -38,3 +38,6 @@ GRANT EXECUTE ON PROCEDURE portal.waitlist_expire        TO 'portal_sender'@'loc
 GRANT EXECUTE ON PROCEDURE portal.waitlist_release       TO 'portal_sender'@'localhost';
 GRANT EXECUTE ON PROCEDURE portal.waitlist_offer         TO 'portal_sender'@'localhost';
 GRANT EXECUTE ON PROCEDURE portal.queue_waitlist_message TO 'portal_sender'@'localhost';
+
+-- book_place (sql/022, invoker's rights) counts the address's take itself
+GRANT EXECUTE ON PROCEDURE portal.rate_count TO 'portal_public'@'localhost';
