@@ -171,8 +171,13 @@ start_listener() {
 start_nginx() {
   local user_line=""
   [ "$(id -u)" = 0 ] && user_line="user www-data www-data;"
+  # PORTAL_TRUST_FORWARDED=1 (the benchmark's instance): the client's
+  # address is taken from X-Forwarded-For of a request from loopback, as
+  # from a hospital's load balancer, so one wrk can play many patients
+  local forwarded_line=""
+  [ "${PORTAL_TRUST_FORWARDED:-0}" = 1 ] && forwarded_line="set_real_ip_from 127.0.0.1; real_ip_header X-Forwarded-For;"
   sed -e "s|@RUN@|$RUN|g; s|@ROOT@|$ROOT|g; s|@PORT@|$PORT|g; s|@ORIGIN_PORT@|$ORIGIN_PORT|g" \
-      -e "s|@USER_LINE@|$user_line|; s|@NGINX_WORKERS@|$NGINX_WORKERS|" \
+      -e "s|@USER_LINE@|$user_line|; s|@NGINX_WORKERS@|$NGINX_WORKERS|; s|@FORWARDED_LINE@|$forwarded_line|" \
       "$ROOT/nginx/local.conf.in" >"$RUN/nginx/nginx.conf"
   if alive "$RUN/nginx/nginx.pid"; then
     nginx -q -p "$RUN/nginx" -c "$RUN/nginx/nginx.conf" -s reload

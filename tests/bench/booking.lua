@@ -4,6 +4,7 @@
 -- one per line of BENCH_PROOFS: "mobile cookie"), with one visitor's CSRF
 -- cookie and token.
 local counter = 0
+local one_address = os.getenv("BENCH_ONE_ADDRESS") == "1"
 local slots = {}
 for id in string.gmatch(os.getenv("BENCH_SLOTS") or "", "%d+") do slots[#slots + 1] = id end
 local cookie = os.getenv("BENCH_COOKIE")
@@ -39,7 +40,13 @@ function request()
   local body = "_csrf=" .. token .. "&patient_name=%E5%8E%8B%E6%B5%8B&id_type=resident_id&id_number=" ..
                resident_id(n)
   local proof = proofs[(n % #proofs) + 1]
+  -- each booking from an address of its own (the bench instance takes
+  -- X-Forwarded-For from loopback), as patients come from many
+  -- (BENCH_ONE_ADDRESS=1: all from wrk's own, as patients behind one NAT)
+  local address = one_address and "127.0.0.1" or
+                  string.format("10.%d.%d.%d", math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256)
   return wrk.format("POST", "/booking/slots/" .. slot,
                     {["Content-Type"] = "application/x-www-form-urlencoded",
+                     ["X-Forwarded-For"] = address,
                      ["Cookie"] = "csrf=" .. cookie .. "; mobile_ok=" .. proof}, body)
 end

@@ -19,6 +19,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PORTAL_INSTANCE=bench PORTAL_PORT=${BENCH_PORT:-8480}
+# wrk plays many patients: their addresses in X-Forwarded-For (stack.sh)
+export PORTAL_TRUST_FORWARDED=1
 SECONDS_EACH=${BENCH_SECONDS:-10}
 CONNS=${BENCH_CONNECTIONS:-64}
 BASE=http://127.0.0.1:$PORTAL_PORT
@@ -74,7 +76,10 @@ echo "MLLP import: $mllp_n messages (3 results each) over 4 connections in $mllp
 # booking: POSTs through nginx over many slots, each a different person
 sqlq() { bash cgi/tools/stack.sh sql -N -e "$1"; }
 read -r booked_rps over nslots < <(booking_bench "$ORIGIN" sqlq)
-echo "booking POSTs over $nslots slots:  $booked_rps committed bookings/s, slots above capacity or miscounted: $over"
+echo "booking POSTs over $nslots slots, each from its own address: $booked_rps committed bookings/s, slots above capacity or miscounted: $over"
+read -r one_rps one_over _ < <(BENCH_ONE_ADDRESS=1 booking_bench "$ORIGIN" sqlq)
+echo "the same from one address (patients behind one NAT: one counter row for all): $one_rps bookings/s"
+over=$((over + one_over))
 
 # the same MariaDB's bare durable commit rate: single-row UPDATEs, each
 # client its own row (by connection id), one durable commit each; at the
@@ -90,6 +95,28 @@ bare_commits() {   # clients -> commits/s
     awk '/Average number of seconds/ {print $(NF-1)}')
   python3 -c "print(int($1 * 300 / float('$secs')))"
 }
+# the ceiling: the booking procedure itself, called straight in MariaDB
+# by as many clients as wrk has connections (tests/bench/book_direct.c),
+# over the same slots emptied again, each call a different person
+direct_bookings() {   # clients -> "booked_per_s refused failed"
+  local slots
+  $q "UPDATE time_slots SET capacity = 40, booked = 0; DELETE FROM notification_outbox; DELETE FROM bookings"
+  slots=$($q "SELECT t.id FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id
+              WHERE cs.status = 'open' AND t.starts_at > NOW() + INTERVAL 1 HOUR
+                AND cs.session_date < CURDATE() + INTERVAL 14 DAY" | tr '\n' ' ')
+  read -r ok refused failed < <("$BUILD_DIR/bench/book_direct" "$RUN/mysqld.sock" "$(id -un)" "" "$1" "$SECONDS_EACH" $slots)
+  echo "$((ok / SECONDS_EACH)) $refused $failed"
+}
+mkdir -p "$BUILD_DIR/bench"
+cc -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror tests/bench/book_direct.c -o "$BUILD_DIR/bench/book_direct" \
+  $(mariadb_config --cflags --libs) -lpthread
+q=sqlq
+read -r direct_rps direct_refused direct_failed < <(direct_bookings "$CONNS")
+echo "book_place called straight in MariaDB by $CONNS clients: $direct_rps bookings/s ($direct_refused refused, $direct_failed failed); through the portal: $booked_rps/s, ratio $(python3 -c "print('%.2f' % ($booked_rps / max($direct_rps, 1)))")"
+over_direct=$(sqlq "SELECT COUNT(*) FROM time_slots t WHERE t.booked > t.capacity
+             OR t.booked <> (SELECT COUNT(*) FROM bookings b WHERE b.slot_id = t.id AND b.status = 'booked')")
+over=$((over + over_direct))
+
 WORKERS=${PORTAL_WORKERS:-4}
 commit_rps=$(bare_commits "$CONNS")
 worker_commit_rps=$(bare_commits "$WORKERS")
@@ -100,10 +127,10 @@ bash tests/bench/surveys.sh
 
 python3 - "$dyn_rps" "$static_rps" "$dyn_p99" "$cached_rps" "$week_rps" "$week_p99" "$booked_rps" "$commit_rps" \
   "$worker_commit_rps" "$over" "$cached_p99" "$cached_max" "$home_p99" "$home_max" "$cdoc_p99" "$cdoc_max" \
-  "$report_rps" "$report_p99" "$mllp_rate" <<'PY'
+  "$report_rps" "$report_p99" "$mllp_rate" "$direct_rps" "$one_rps" <<'PY'
 import sys
 (dyn, static, p99, cached, week, week_p99, booked, commits, worker_commits, over,
- cached_p99, cached_max, home_p99, home_max, cdoc_p99, cdoc_max, report, report_p99, mllp) = map(float, sys.argv[1:])
+ cached_p99, cached_max, home_p99, home_max, cdoc_p99, cdoc_max, report, report_p99, mllp, direct, one) = map(float, sys.argv[1:])
 print("bench: cached_notices_p99_ms=%.1f cached_notices_max_ms=%.1f cached_home_p99_ms=%.1f cached_home_max_ms=%.1f"
       " cached_doctor_p99_ms=%.1f cached_doctor_max_ms=%.1f"
       % (cached_p99, cached_max, home_p99, home_max, cdoc_p99, cdoc_max), end=" ")
@@ -113,5 +140,7 @@ print("dynamic_rps=%d static_rps=%d ratio=%.3f p99_ms=%.1f cached_rps=%d cached_
       % (dyn, static, dyn / static, p99, cached, cached / static, week, week_p99, booked, commits,
          booked / commits, worker_commits, booked / worker_commits, over), end=" ")
 print("report_rps=%d report_p99_ms=%.1f report_ratio=%.3f mllp_messages_per_s=%d"
-      % (report, report_p99, report / static, mllp))
+      % (report, report_p99, report / static, mllp), end=" ")
+print("book_place_direct_per_s=%d booking_ratio_to_procedure=%.2f bookings_one_address_per_s=%d"
+      % (direct, booked / max(direct, 1), one))
 PY
