@@ -29,15 +29,16 @@ $pdo = new PDO('mysql:unix_socket=' . getenv('BENCH_DB_SOCKET') . ';dbname=porta
 $category = isset($_GET['category']) && isset(CATEGORIES[$_GET['category']]) ? $_GET['category'] : null;
 $page = isset($_GET['page']) && ctype_digit($_GET['page']) ? max(1, (int)$_GET['page']) : 1;
 
+// the portal's two statements (cgi/notices/public.c), one per case
 $st = $pdo->prepare(
     "SELECT id, title, category, pinned, DATE_FORMAT(publish_at, '%Y-%m-%d') AS date,"
     . " COUNT(*) OVER () AS total"
-    . " FROM public_notices WHERE (? IS NULL OR category = ?)"
+    . " FROM public_notices" . ($category ? " WHERE category = ?" : "")
     . " ORDER BY pinned DESC, publish_at DESC, id DESC LIMIT ? OFFSET ?");
-$st->bindValue(1, $category);
-$st->bindValue(2, $category);
-$st->bindValue(3, PAGE_SIZE, PDO::PARAM_INT);
-$st->bindValue(4, ($page - 1) * PAGE_SIZE, PDO::PARAM_INT);
+$n = 1;
+if ($category) $st->bindValue($n++, $category);
+$st->bindValue($n++, PAGE_SIZE, PDO::PARAM_INT);
+$st->bindValue($n++, ($page - 1) * PAGE_SIZE, PDO::PARAM_INT);
 $st->execute();
 $notices = $st->fetchAll(PDO::FETCH_ASSOC);
 $total = $notices ? (int)$notices[0]['total'] : 0;
