@@ -1,19 +1,20 @@
--- 022: a booking counts against its address's quota in its own transaction.
+-- 022: a booking's take of its address's quota counted by book_place.
 --
--- A booking POST took one hit of booking.client (rate_take, its own
--- statement and its own durable commit) and then called book_place (a
--- second round trip and a second commit).  Now a valid booking form hands
--- the subject to book_place, which counts the take first thing in the
--- booking's transaction: one round trip and one commit per booking.  The
--- take is kept whatever becomes of the booking (a savepoint after the
--- count, the booking's work rolled back to it), so a refused booking still
--- uses up the quota, as before.  The counter row stays locked until the
--- booking commits: one address's bookings go one at a time, which its
--- quota (30 in 10 minutes) makes no limit at all.
+-- A booking POST took one hit of booking.client (CALL rate_take, a round
+-- trip of its own) and then called book_place.  Now a valid booking form
+-- hands the address's subject to book_place, which counts the take first:
+-- one round trip per booking.  The take is its own statement, committed
+-- before the booking's transaction begins, as rate_take's was: so it is
+-- kept whatever becomes of the booking, and the counter row is locked for
+-- a moment only.  (Counted inside the booking's transaction, the gap locks
+-- of inserting new addresses' rows were held to its end, and concurrent
+-- bookings deadlocked on them: 18 of 200 simultaneous bookings on a Galera
+-- cluster ran out of retries.)  A booking the core runs again after a
+-- deadlock or a certification conflict takes again, as it did before.
 --
--- rate_count is rate_take's counting, with the answer in OUT parameters,
--- so a procedure can count inside a transaction; rate_take is now that
--- and its SELECT (one definition of the counting).
+-- rate_count is rate_take's counting with the answer in OUT parameters, so
+-- a procedure can use it; rate_take is now that and its SELECT (one
+-- definition of the counting).
 
 DROP PROCEDURE rate_take;
 DROP PROCEDURE book_place;
@@ -30,10 +31,10 @@ BEGIN
     DECLARE v_now DATETIME DEFAULT NOW();
     DECLARE v_max, v_window, v_block, v_max_block INT UNSIGNED DEFAULT NULL;
     DECLARE v_blocked_until DATETIME;
-    -- Locking reads only, here and below: inside a caller's transaction a
-    -- plain read would fix its snapshot now, and book_place's take_place
-    -- must read the mobile's bookings after it has locked the mobile
-    -- (sql/008), or two bookings at once both see room for one more.
+    -- Locking reads only, here and below: should a caller count inside its
+    -- own transaction, a plain read would fix the transaction's snapshot
+    -- here, before the caller's own locks (book_place's take_place reads a
+    -- mobile's bookings after locking the mobile, sql/008).
     SELECT max_hits, window_seconds, block_seconds, max_block_seconds
       INTO v_max, v_window, v_block, v_max_block
       FROM rate_rules WHERE scope = p_scope LOCK IN SHARE MODE;
@@ -73,10 +74,11 @@ BEGIN
     SELECT v_allowed AS allowed, v_retry AS retry_after, v_until AS until, v_hits AS hits;
 END //
 
--- book_place of 008, with the take of booking.client for p_client (the
--- address's subject, hashed as ratelimit.c hashes it) counted first.
--- Answers outcome 'rate_limited' with the take's retry_after and until
--- when the address is over its quota.
+-- book_place of 008, after the take of booking.client for p_client (the
+-- address's subject, hashed as ratelimit.c hashes it).  Answers outcome
+-- 'rate_limited' with the take's retry_after and until when the address is
+-- over its quota.  Called outside a transaction (autocommit): the take
+-- commits by itself before the booking's transaction starts.
 CREATE PROCEDURE book_place(
     IN p_slot_id INT UNSIGNED, IN p_no CHAR(10), IN p_person_key CHAR(64),
     IN p_name VARCHAR(32), IN p_id_type VARCHAR(16), IN p_id_number VARCHAR(32),
@@ -84,7 +86,7 @@ CREATE PROCEDURE book_place(
     IN p_cutoff_minutes INT, IN p_days_ahead INT, IN p_client CHAR(64))
     MODIFIES SQL DATA
     SQL SECURITY INVOKER
-    COMMENT 'one booking, all or nothing, its take of the address quota kept; answers outcome and until'
+    COMMENT 'the address quota taken, then one booking, all or nothing; answers outcome and until'
 BEGIN
     DECLARE v_outcome VARCHAR(24);
     DECLARE v_until VARCHAR(10);
@@ -95,17 +97,14 @@ BEGIN
     DECLARE v_hits INT UNSIGNED;
     DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; RESIGNAL; END;
 
-    START TRANSACTION;
     CALL rate_count('booking.client', p_client, v_allowed, v_retry, v_rate_until, v_hits);
     IF v_allowed = 0 THEN
-        COMMIT;
         SELECT 'rate_limited' AS outcome, v_retry AS retry_after, v_rate_until AS until, v_hits AS hits;
     ELSE
-        SAVEPOINT counted;
+        START TRANSACTION;
         CALL take_place(p_slot_id, p_no, p_person_key, p_name, p_id_type, p_id_number, p_mobile,
                         p_for_family, p_cutoff_minutes, p_days_ahead, v_outcome, v_until, v_limit, v_window);
-        IF v_outcome <> 'booked' THEN ROLLBACK TO SAVEPOINT counted; END IF;
-        COMMIT;
+        IF v_outcome = 'booked' THEN COMMIT; ELSE ROLLBACK; END IF;
         SELECT v_outcome AS outcome, v_until AS until, v_limit AS no_show_limit, v_window AS window_days,
                v_limit AS max_active;
     END IF;

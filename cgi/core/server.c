@@ -3,7 +3,9 @@
  *
  * The parent opens the FastCGI unix socket, hands it to the group nginx's
  * workers run in (mode 0660), drops root, then forks N workers that each
- * accept requests on the shared socket with their own MariaDB connection.
+ * accept connections on the shared socket, keep them open for nginx's next
+ * requests (see "A worker's connections" below) and have their own MariaDB
+ * connection.
  * A worker that dies - a crash, an OOM kill, SIGKILL - is replaced at once,
  * so it costs at most the one request it was serving.  SIGTERM to the
  * parent stops the workers after their current request and removes the
@@ -19,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -82,6 +85,16 @@ static int drop_privileges(void)
  * worker's set with EPOLLEXCLUSIVE, so a new connection wakes one worker.
  */
 #define CONNS_PER_WORKER 1000
+
+/* As many connections as descriptors allow, some kept for the database,
+ * logs and templates; the soft limit was raised to the hard one at start. */
+static int conns_allowed(void)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY) return CONNS_PER_WORKER;
+    long room = (long)rl.rlim_cur - 32;
+    return room < 16 ? 16 : room < CONNS_PER_WORKER ? (int)room : CONNS_PER_WORKER;
+}
 
 struct conn {
     FCGX_Request req;
@@ -166,6 +179,7 @@ static void worker_run(const struct program *prog, int listen_fd)
         log_error("epoll: %s", strerror(errno));
         exit(1);
     }
+    int max_conns = conns_allowed();
     struct conn **conns = calloc(CONNS_PER_WORKER, sizeof(*conns));
     log_hold(1);
     while (!stopping && conns) {
@@ -184,11 +198,17 @@ static void worker_run(const struct program *prog, int listen_fd)
             if (!c) {
                 /* nonblocking: another worker may have taken it first */
                 int fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
+                if (fd < 0 && (errno == EMFILE || errno == ENFILE) && open_conns > 0) {
+                    /* out of descriptors: leave new connections to the
+                     * other workers until one of ours closes */
+                    epoll_ctl(epfd, EPOLL_CTL_DEL, listen_fd, NULL);
+                    listening = 0;
+                }
                 if (fd < 0 || !(c = conn_open(epfd, fd))) continue;
                 int slot = 0;
                 while (conns[slot]) slot++;
                 conns[slot] = c;
-                if (++open_conns == CONNS_PER_WORKER) {
+                if (++open_conns >= max_conns) {
                     epoll_ctl(epfd, EPOLL_CTL_DEL, listen_fd, NULL);
                     listening = 0;
                 }
@@ -283,6 +303,13 @@ int portal_main(int argc, char **argv, const struct program *prog)
     setenv("TZ", "Asia/Shanghai", 1);
     tzset();
     if (config_parse(argc, argv)) return 2;
+    /* every worker keeps nginx's connections open: as many descriptors as
+     * the system lets this process have */
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
     if (sodium_init() < 0 || FCGX_Init() != 0) return 1;
     if (render_init()) return 1;
 

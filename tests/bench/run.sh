@@ -45,6 +45,8 @@ read -r static_rps static_p99 _ < <(run_wrk "$BASE/bench-static/notices.html")
 echo "static copy:                   $static_rps req/s, p99 $static_p99 ms"
 php_line=$(CONNS=$CONNS SECONDS_EACH=$SECONDS_EACH bash tests/bench/php.sh "$ORIGIN" "$RUN" "$dyn_rps" "$dyn_p99")
 echo "$php_line"
+read -r uhome_rps uhome_p99 _ < <(run_wrk "$ORIGIN/")
+echo "home page (uncached):          $uhome_rps req/s, p99 $uhome_p99 ms"
 read -r cached_rps cached_p99 cached_max < <(run_wrk "$BASE/notices/")
 echo "cached /notices/:              $cached_rps req/s, p99 $cached_p99 ms, max $cached_max ms"
 read -r home_rps home_p99 home_max < <(run_wrk "$BASE/")
@@ -113,6 +115,8 @@ cc -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror tests/bench/book_direct.
 q=sqlq
 read -r direct_rps direct_refused direct_failed < <(direct_bookings "$CONNS")
 echo "book_place called straight in MariaDB by $CONNS clients: $direct_rps bookings/s ($direct_refused refused, $direct_failed failed); through the portal: $booked_rps/s, ratio $(python3 -c "print('%.2f' % ($booked_rps / max($direct_rps, 1)))")"
+read -r direct_w_rps _ _ < <(direct_bookings "${PORTAL_WORKERS:-4}")
+echo "book_place straight by ${PORTAL_WORKERS:-4} clients (the handlers' connections): $direct_w_rps bookings/s"
 over_direct=$(sqlq "SELECT COUNT(*) FROM time_slots t WHERE t.booked > t.capacity
              OR t.booked <> (SELECT COUNT(*) FROM bookings b WHERE b.slot_id = t.id AND b.status = 'booked')")
 over=$((over + over_direct))
@@ -127,10 +131,11 @@ bash tests/bench/surveys.sh
 
 python3 - "$dyn_rps" "$static_rps" "$dyn_p99" "$cached_rps" "$week_rps" "$week_p99" "$booked_rps" "$commit_rps" \
   "$worker_commit_rps" "$over" "$cached_p99" "$cached_max" "$home_p99" "$home_max" "$cdoc_p99" "$cdoc_max" \
-  "$report_rps" "$report_p99" "$mllp_rate" "$direct_rps" "$one_rps" <<'PY'
+  "$report_rps" "$report_p99" "$mllp_rate" "$direct_rps" "$one_rps" "$direct_w_rps" "$uhome_rps" "$uhome_p99" <<'PY'
 import sys
 (dyn, static, p99, cached, week, week_p99, booked, commits, worker_commits, over,
- cached_p99, cached_max, home_p99, home_max, cdoc_p99, cdoc_max, report, report_p99, mllp, direct, one) = map(float, sys.argv[1:])
+ cached_p99, cached_max, home_p99, home_max, cdoc_p99, cdoc_max, report, report_p99, mllp, direct, one,
+ direct_w, uhome, uhome_p99) = map(float, sys.argv[1:])
 print("bench: cached_notices_p99_ms=%.1f cached_notices_max_ms=%.1f cached_home_p99_ms=%.1f cached_home_max_ms=%.1f"
       " cached_doctor_p99_ms=%.1f cached_doctor_max_ms=%.1f"
       % (cached_p99, cached_max, home_p99, home_max, cdoc_p99, cdoc_max), end=" ")
@@ -141,6 +146,7 @@ print("dynamic_rps=%d static_rps=%d ratio=%.3f p99_ms=%.1f cached_rps=%d cached_
          booked / commits, worker_commits, booked / worker_commits, over), end=" ")
 print("report_rps=%d report_p99_ms=%.1f report_ratio=%.3f mllp_messages_per_s=%d"
       % (report, report_p99, report / static, mllp), end=" ")
-print("book_place_direct_per_s=%d booking_ratio_to_procedure=%.2f bookings_one_address_per_s=%d"
-      % (direct, booked / max(direct, 1), one))
+print("book_place_direct_per_s=%d booking_ratio_to_procedure=%.2f book_place_direct_at_workers_per_s=%d"
+      " booking_ratio_to_procedure_at_workers=%.2f bookings_one_address_per_s=%d home_uncached_rps=%d home_uncached_p99_ms=%.1f"
+      % (direct, booked / max(direct, 1), direct_w, booked / max(direct_w, 1), one, uhome, uhome_p99))
 PY
