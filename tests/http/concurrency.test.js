@@ -25,13 +25,25 @@ test('100 simultaneous requests for the notice list are all answered with the wh
   assert.ok(ms < 10000, `took ${ms} ms`);
 });
 
-test('100 simultaneous requests on the cached port are answered from one render', async () => {
+test('100 simultaneous requests on the cached port for a page not yet cached are all answered, and the next come from the cache', async () => {
   const p = `/notices/?burst=${h.uniq()}`;
   const all = await Promise.all(Array.from({ length: 100 }, () => h.get(`${h.BASE}${p}`)));
   assert.deepEqual([...new Set(all.map((r) => r.status))], [200]);
   assert.equal(new Set(all.map((r) => r.text)).size, 1, 'the same page for everyone');
-  const misses = all.filter((r) => r.headers.get('x-cache') === 'MISS').length;
-  assert.equal(misses, 1, 'one request rendered it, the others waited for the cache');
+  // no cache lock (nginx/portal-locations.conf): the burst's requests may
+  // each have rendered it; the page is in the cache after them
+  const next = await h.get(`${h.BASE}${p}`);
+  assert.ok(['HIT', 'UPDATING', 'STALE'].includes(next.headers.get('x-cache')), `then ${next.headers.get('x-cache')}`);
+});
+
+test('100 simultaneous requests for one form on the cached port: each visitor gets a form of its own', async () => {
+  const [slot] = h.sql(`SELECT t.id FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id
+    WHERE cs.status = 'open' AND t.is_open = 1 AND t.starts_at > NOW() + INTERVAL 1 HOUR LIMIT 1`)[0];
+  const all = await Promise.all(Array.from({ length: 100 }, () => h.get(`${h.BASE}/booking/slots/${slot}`)));
+  assert.deepEqual([...new Set(all.map((r) => r.status))], [200]);
+  assert.ok(all.every((r) => r.headers.get('x-cache') === 'MISS'), 'each rendered for its own visitor');
+  const tokens = all.map((r) => (r.text.match(/name="_csrf" value="([^"]+)"/) || [])[1]);
+  assert.equal(new Set(tokens).size, 100, 'a CSRF token of its own in each, none shared through the cache');
 });
 
 test('20 notices created at once by one office client give exactly 20 rows and 20 audit records', async () => {
