@@ -100,6 +100,12 @@ async function patient(i, target, book) {
     WHERE cs.department_id = ${department} AND cs.session_date BETWEEN CURDATE() + INTERVAL 1 DAY AND CURDATE() + INTERVAL 6 DAY
     AND cs.status = 'open' AND t.is_open = 1`).map((r) => r[0]);
   const target = { department, doctor, day, slots };
+  // at 07:00 the browsing pages are already in the page cache (people
+  // open them in the minutes before); a cold start would make the whole
+  // rush render them at once
+  const warm = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  for (const p of [`/booking/departments/${department}`, `/booking/doctors/${doctor}?day=${day}`]) await request(warm, 'GET', p);
+  warm.destroy();
   const started = Date.now();
   await Promise.all([
     ...Array.from({ length: CLIENTS }, (_, i) => patient(i, target, true)),
