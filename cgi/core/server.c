@@ -97,8 +97,7 @@ static int conns_allowed(void)
 }
 
 struct conn {
-    FCGX_Request req;
-    int fd;
+    FCGX_Request req;   /* its ipcFd is the connection */
 };
 
 static struct conn *conn_open(int epfd, int fd)
@@ -111,7 +110,7 @@ static struct conn *conn_open(int epfd, int fd)
     /* no listening socket of its own: FCGX_Accept_r reads the next request
      * on this connection or fails, never accepts another */
     FCGX_InitRequest(&c->req, -1, 0);
-    c->req.ipcFd = c->fd = fd;
+    c->req.ipcFd = fd;
     c->req.keepConnection = 1;   /* so FCGX_Accept_r's first Finish keeps the fd */
     struct epoll_event ev = {.events = EPOLLIN, .data.ptr = c};
     if (epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev) != 0) {
