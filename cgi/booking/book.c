@@ -213,11 +213,7 @@ int booking_create(struct request *r)
                 (long long)BOOKING_DAYS_AHEAD, client) != 1)
         return 500;
     if (!strcmp(hdf_get_value(r->private_hdf, "Booked.outcome", ""), "rate_limited")) {
-        memset(&limit, 0, sizeof(limit));
-        limit.retry_after = hdf_get_int_value(r->private_hdf, "Booked.retry_after", 0);
-        limit.hits = hdf_get_int_value(r->private_hdf, "Booked.hits", 0);
-        snprintf(limit.until, sizeof(limit.until), "%s", hdf_get_value(r->private_hdf, "Booked.until", ""));
-        snprintf(limit.scope, sizeof(limit.scope), "%s", "booking.client");
+        rate_answer_read(hdf_get_obj(r->private_hdf, "Booked"), "booking.client", &limit);
         return booking_quota_refused(r, &limit);
     }
     const char *outcome = hdf_get_value(r->private_hdf, "Booked.outcome", "");

@@ -232,6 +232,7 @@ struct rate_answer {
 };
 int rate_take(const char *scope, const char *subject, struct rate_answer *a);
 void rate_subject(const char *scope, const char *subject, char out[65]);
+void rate_answer_read(HDF *node, const char *scope, struct rate_answer *a);
 void rate_forgive(const char *scope, const char *subject, int hits);
 void rate_message(const struct rate_answer *a, STRING *out);
 int rate_refuse(struct request *r, struct form *f, int index, const struct rate_answer *a);

@@ -31,6 +31,19 @@ void rate_subject(const char *scope, const char *subject, char out[65])
  * answer: callers then refuse with 503 rather than let everything through.
  * Must run outside a transaction, so the count stays whatever the caller's
  * own work does afterwards. */
+/* A take's answer as the procedures give it (rate_take, and book_place for
+ * the address quota it counts): allowed, retry_after, until, hits under
+ * `node`. */
+void rate_answer_read(HDF *node, const char *scope, struct rate_answer *a)
+{
+    memset(a, 0, sizeof(*a));
+    a->allowed = hdf_get_int_value(node, "allowed", 0);
+    a->retry_after = hdf_get_int_value(node, "retry_after", 0);
+    a->hits = hdf_get_int_value(node, "hits", 0);
+    snprintf(a->until, sizeof(a->until), "%s", hdf_get_value(node, "until", ""));
+    snprintf(a->scope, sizeof(a->scope), "%s", scope);
+}
+
 int rate_take(const char *scope, const char *subject, struct rate_answer *a)
 {
     char hash[65];
@@ -43,13 +56,7 @@ int rate_take(const char *scope, const char *subject, struct rate_answer *a)
     HDF *tmp;
     if (hdf_init(&tmp)) return -1;
     int found = db_call(tmp, "R", "CALL rate_take(?, ?)", "ss", scope, hash);
-    if (found == 1) {
-        a->allowed = hdf_get_int_value(tmp, "R.allowed", 0);
-        a->retry_after = hdf_get_int_value(tmp, "R.retry_after", 0);
-        a->hits = hdf_get_int_value(tmp, "R.hits", 0);
-        snprintf(a->until, sizeof(a->until), "%s", hdf_get_value(tmp, "R.until", ""));
-        snprintf(a->scope, sizeof(a->scope), "%s", scope);
-    }
+    if (found == 1) rate_answer_read(hdf_get_obj(tmp, "R"), scope, a);
     hdf_destroy(&tmp);
     return found == 1 ? 0 : -1;
 }

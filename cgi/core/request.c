@@ -21,8 +21,8 @@
 
 /* ---- the request's FastCGI parameters, indexed once ---- */
 
-/* The CGI kit asks for some forty names per request (cgi_pre_parse), and
- * FCGX_GetParam compares a name with every parameter in turn: a tenth of
+/* The CGI kit asks for some ninety names per request (cgi_pre_parse), and
+ * FCGX_GetParam compared a name with every parameter in turn: a tenth of
  * a handler's time went there.  The parameters are hashed by name once per
  * request instead (open addressing; a request has a few dozen). */
 #define PARAM_SLOTS 256
@@ -118,8 +118,8 @@ static int is_form_type(const char *type)
 
 /* What the kit is shown of the request's parameters: what it parses (the
  * query string, the cookies, a form body) and the one the templates use
- * (CGI.RequestURI).  It would otherwise copy some thirty parameters and
- * every header into the tree of every request, for nobody to read; the
+ * (CGI.RequestURI).  It would otherwise copy every parameter it knows of
+ * and every header into the tree of every request, for nobody to read; the
  * handlers read parameters with req_env(). */
 static int shown_to_kit(const char *name)
 {

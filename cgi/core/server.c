@@ -98,6 +98,7 @@ static int conns_allowed(void)
 
 struct conn {
     FCGX_Request req;   /* its ipcFd is the connection */
+    int slot;           /* its place in the worker's table */
 };
 
 static struct conn *conn_open(int epfd, int fd)
@@ -204,9 +205,8 @@ static void worker_run(const struct program *prog, int listen_fd)
                     listening = 0;
                 }
                 if (fd < 0 || !(c = conn_open(epfd, fd))) continue;
-                int slot = 0;
-                while (conns[slot]) slot++;
-                conns[slot] = c;
+                while (conns[c->slot]) c->slot++;
+                conns[c->slot] = c;
                 if (++open_conns >= max_conns) {
                     epoll_ctl(epfd, EPOLL_CTL_DEL, listen_fd, NULL);
                     listening = 0;
@@ -214,8 +214,7 @@ static void worker_run(const struct program *prog, int listen_fd)
                 continue;   /* served once epoll says its request is there */
             }
             if (conn_serve(prog, c) == 0) continue;
-            for (int slot = 0; slot < CONNS_PER_WORKER; slot++)
-                if (conns[slot] == c) conns[slot] = NULL;
+            conns[c->slot] = NULL;
             conn_close(c);
             open_conns--;
             if (!listening && epoll_ctl(epfd, EPOLL_CTL_ADD, listen_fd, &listen_ev) == 0) listening = 1;

@@ -8,6 +8,11 @@
 
 #define PAGE_SIZE 20
 
+/* the notice list's statement, with or without a category between these */
+#define LIST_COLUMNS "SELECT id, title, category, pinned, DATE_FORMAT(publish_at, '%Y-%m-%d') AS date," \
+                     " COUNT(*) OVER () AS total FROM public_notices"
+#define LIST_ORDER " ORDER BY pinned DESC, publish_at DESC, id DESC LIMIT ? OFFSET ?"
+
 const char *const notice_categories[] = {
     "notice", "recruitment", "stop_clinic", "price_change", "health_talk", NULL,
 };
@@ -29,19 +34,11 @@ int notices_list(struct request *r)
 
     /* two statements, not "? IS NULL OR category = ?": each is read in
      * the order of its own index (sql/023), the count with it */
+    long long offset = (page - 1) * PAGE_SIZE;
     int n = category
-        ? db_rows(r->hdf, "Notices",
-                  "SELECT id, title, category, pinned, DATE_FORMAT(publish_at, '%Y-%m-%d') AS date,"
-                  " COUNT(*) OVER () AS total"
-                  " FROM public_notices WHERE category = ?"
-                  " ORDER BY pinned DESC, publish_at DESC, id DESC LIMIT ? OFFSET ?",
-                  "sii", category, (long long)PAGE_SIZE, (page - 1) * PAGE_SIZE)
-        : db_rows(r->hdf, "Notices",
-                  "SELECT id, title, category, pinned, DATE_FORMAT(publish_at, '%Y-%m-%d') AS date,"
-                  " COUNT(*) OVER () AS total"
-                  " FROM public_notices"
-                  " ORDER BY pinned DESC, publish_at DESC, id DESC LIMIT ? OFFSET ?",
-                  "ii", (long long)PAGE_SIZE, (page - 1) * PAGE_SIZE);
+        ? db_rows(r->hdf, "Notices", LIST_COLUMNS " WHERE category = ?" LIST_ORDER, "sii",
+                  category, (long long)PAGE_SIZE, offset)
+        : db_rows(r->hdf, "Notices", LIST_COLUMNS LIST_ORDER, "ii", (long long)PAGE_SIZE, offset);
     if (n < 0) return 500;
     if (n == 0 && page > 1) return 404;
 

@@ -102,8 +102,8 @@ bare_commits() {   # clients -> commits/s
 # over the same slots emptied again, each call a different person
 direct_bookings() {   # clients -> "booked_per_s refused failed"
   local slots
-  $q "UPDATE time_slots SET capacity = 40, booked = 0; DELETE FROM notification_outbox; DELETE FROM bookings"
-  slots=$($q "SELECT t.id FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id
+  sqlq "UPDATE time_slots SET capacity = 40, booked = 0; DELETE FROM notification_outbox; DELETE FROM bookings"
+  slots=$(sqlq "SELECT t.id FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id
               WHERE cs.status = 'open' AND t.starts_at > NOW() + INTERVAL 1 HOUR
                 AND cs.session_date < CURDATE() + INTERVAL 14 DAY" | tr '\n' ' ')
   read -r ok refused failed < <("$BUILD_DIR/bench/book_direct" "$RUN/mysqld.sock" "$(id -un)" "" "$1" "$SECONDS_EACH" $slots)
@@ -112,7 +112,6 @@ direct_bookings() {   # clients -> "booked_per_s refused failed"
 mkdir -p "$BUILD_DIR/bench"
 cc -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror tests/bench/book_direct.c -o "$BUILD_DIR/bench/book_direct" \
   $(mariadb_config --cflags --libs) -lpthread
-q=sqlq
 read -r direct_rps direct_refused direct_failed < <(direct_bookings "$CONNS")
 echo "book_place called straight in MariaDB by $CONNS clients: $direct_rps bookings/s ($direct_refused refused, $direct_failed failed); through the portal: $booked_rps/s, ratio $(python3 -c "print('%.2f' % ($booked_rps / max($direct_rps, 1)))")"
 read -r direct_w_rps _ _ < <(direct_bookings "${PORTAL_WORKERS:-4}")
