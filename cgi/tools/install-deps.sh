@@ -11,6 +11,7 @@ packages=(
   libpng-dev                                  # QR codes as PNG files
   libjansson-dev                              # JSON read and written (outbox parameters)
   libcsv-dev                                  # CSV read (HIS price and fee exports) and written (price files)
+  libmimalloc-dev                             # the request servers' allocator
   golang-github-mozillazg-go-pinyin-dev       # pinyin readings of every character (build time)
   rime-data-luna-pinyin opencc                # phrase readings, traditional to simplified (build time)
   python3                                     # the pinyin table generator
