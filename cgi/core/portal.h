@@ -217,7 +217,7 @@ void cookie_set(struct request *r, const char *name, const char *value,
                 const char *path, long max_age);
 int redirect(struct request *r, const char *location);
 int error_page(struct request *r, int status);
-void response_send(struct request *r, void *fcgx_out);
+void response_send(struct request *r, void *fcgx_request);
 int response_write(struct request *r, const char *buf, size_t len);
 const char *status_text(int status);
 

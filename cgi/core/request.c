@@ -419,7 +419,7 @@ void request_serve(const struct program *prog, void *fcgx_request)
     }
     if (r.status >= 400 && !r.body.len) error_page(&r, r.status);
 
-    response_send(&r, fr->out);
+    response_send(&r, fr);
     log_request(&r, now_ms() - started);
 
     if (r.cgi) cgi_destroy(&r.cgi);

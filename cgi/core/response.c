@@ -5,9 +5,12 @@
  * marks `cacheable` (the same bytes for every anonymous visitor) may be kept
  * by nginx's cache, and then for one second.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <sys/uio.h>
+#include <fastcgi.h>
 #include <fcgiapp.h>
 #include "portal.h"
 
@@ -93,9 +96,79 @@ int error_page(struct request *r, int status)
     return status;
 }
 
-void response_send(struct request *r, void *fcgx_out)
+/* A FastCGI record's 8-byte header. */
+static FCGI_Header record_header(int type, int request_id, size_t content_len)
 {
-    FCGX_Stream *out = fcgx_out;
+    FCGI_Header h = {
+        .version = FCGI_VERSION_1,
+        .type = (unsigned char)type,
+        .requestIdB1 = (unsigned char)(request_id >> 8),
+        .requestIdB0 = (unsigned char)request_id,
+        .contentLengthB1 = (unsigned char)(content_len >> 8),
+        .contentLengthB0 = (unsigned char)content_len,
+    };
+    return h;
+}
+
+/* Writes all of iov, going on after a short write. */
+static int write_all(int fd, struct iovec *iov, int n)
+{
+    while (n > 0) {
+        ssize_t done = writev(fd, iov, n);
+        if (done < 0 && errno == EINTR) continue;
+        if (done <= 0) return -1;
+        while (n > 0 && (size_t)done >= iov->iov_len) {
+            done -= (ssize_t)iov->iov_len;
+            iov++, n--;
+        }
+        if (n > 0) {
+            iov->iov_base = (char *)iov->iov_base + done;
+            iov->iov_len -= (size_t)done;
+        }
+    }
+    return 0;
+}
+
+/* A response of one record's size (nearly every page) goes out whole in
+ * one write: its stdout record, the empty record that ends stdout, and
+ * END_REQUEST.  libfcgi's stream would write it in 8 KB pieces and its
+ * end records after them, each write waking nginx.  The request's libfcgi
+ * streams are then marked closed, so FCGX_Finish_r writes nothing more
+ * (FCGX_FClose does nothing for a stream already closed).  Returns 0 when
+ * sent, 1 when too big for one record (the caller uses the stream), -1 on
+ * a failed write, after which the connection is not kept. */
+static int send_in_one_write(FCGX_Request *req, const STRING *head, const STRING *body)
+{
+    size_t content = (size_t)head->len + (size_t)body->len;
+    if (content > 0xffff) return 1;
+    struct {
+        FCGI_Header stdout_end;
+        FCGI_EndRequestRecord end;
+    } tail = {
+        .stdout_end = record_header(FCGI_STDOUT, req->requestId, 0),
+        .end = {.header = record_header(FCGI_END_REQUEST, req->requestId, sizeof(FCGI_EndRequestBody)),
+                .body = {.protocolStatus = FCGI_REQUEST_COMPLETE}},
+    };
+    FCGI_Header first = record_header(FCGI_STDOUT, req->requestId, content);
+    struct iovec iov[] = {
+        {&first, sizeof(first)},
+        {head->buf, (size_t)head->len},
+        {body->buf, (size_t)body->len},
+        {&tail, sizeof(tail)},
+    };
+    req->out->isClosed = req->out->wasFCloseCalled = 1;
+    req->err->isClosed = req->err->wasFCloseCalled = 1;
+    if (write_all(req->ipcFd, iov, 4) != 0) {
+        req->keepConnection = 0;
+        return -1;
+    }
+    return 0;
+}
+
+void response_send(struct request *r, void *fcgx_request)
+{
+    FCGX_Request *req = fcgx_request;
+    FCGX_Stream *out = req->out;
     STRING head;
     string_init(&head);
     string_appendf(&head, "Status: %d %s\r\nContent-Type: %s\r\n%s", r->status,
@@ -121,15 +194,16 @@ void response_send(struct request *r, void *fcgx_out)
     int streamed = r->stream && r->status == 200;
     if (streamed) string_append(&head, "\r\n");
     else string_appendf(&head, "Content-Length: %d\r\n\r\n", r->body.len);
-    FCGX_PutStr(head.buf, head.len, out);
     if (streamed) {
+        FCGX_PutStr(head.buf, head.len, out);
         /* the headers are gone: a failure now can only cut the body
          * short; it is logged (a reader checks the file's own end) */
         r->out = out;
         if (r->stream(r) != 0) log_error("stream of %s failed midway", r->path);
         r->out = NULL;
-    } else if (r->body.len) {
-        FCGX_PutStr(r->body.buf, r->body.len, out);
+    } else if (send_in_one_write(req, &head, &r->body) == 1) {
+        FCGX_PutStr(head.buf, head.len, out);
+        if (r->body.len) FCGX_PutStr(r->body.buf, r->body.len, out);
     }
     string_clear(&head);
 }
