@@ -4,7 +4,12 @@
 # run_wrk URL -> prints "rps p99_ms max_ms"
 run_wrk() {
   wrk -t2 -c"$CONNS" -d2s "$1" >/dev/null 2>&1 || true   # warm up
-  wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency "$1" | tee -a "$RUN/logs/bench-wrk.txt" |
+  wrk_once "$1" "$SECONDS_EACH"
+}
+
+# wrk_once URL SECONDS -> the same, without the warm-up
+wrk_once() {
+  wrk -t2 -c"$CONNS" -d"$2s" --latency "$1" | tee -a "$RUN/logs/bench-wrk.txt" |
     python3 -c '
 import re, sys
 text = sys.stdin.read()
