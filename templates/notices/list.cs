@@ -21,10 +21,10 @@
 <p><?cs var:Lang.Notices.empty ?></p>
 <?cs /if ?>
 
-<?cs if:Paging.pages > 1 ?>
+<?cs if:Paging.prev || Paging.next ?>
 <nav class="pagination" aria-label="<?cs var:Lang.Notices.page ?>">
   <?cs if:Paging.prev ?><a class="pagination-prev" href="/notices/?<?cs if:Filter.category ?>category=<?cs var:Filter.category ?>&amp;<?cs /if ?>page=<?cs var:Paging.prev ?>"><?cs var:Lang.Notices.prev ?></a><?cs /if ?>
-  <span class="pagination-status"><?cs var:Lang.Notices.page_prefix ?> <?cs var:Paging.page ?> / <?cs var:Paging.pages ?> <?cs var:Lang.Notices.page_suffix ?></span>
+  <span class="pagination-status"><?cs var:Lang.Notices.page_prefix ?> <?cs var:Paging.page ?> <?cs var:Lang.Notices.page_suffix ?></span>
   <?cs if:Paging.next ?><a class="pagination-next" href="/notices/?<?cs if:Filter.category ?>category=<?cs var:Filter.category ?>&amp;<?cs /if ?>page=<?cs var:Paging.next ?>"><?cs var:Lang.Notices.next ?></a><?cs /if ?>
 </nav>
 <?cs /if ?>

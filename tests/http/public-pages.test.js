@@ -71,7 +71,9 @@ test('the notice list shows 20 a page, pinned first, and exactly the published, 
     assert.equal(res.status, 200, `page ${page}`);
     const ids = h.listedIds(res.text);
     assert.equal(ids.length, page < pages ? 20 : expected.length - 20 * (pages - 1), `items on page ${page}`);
-    assert.ok(res.text.includes(`${h.lang('Notices.page_prefix')} ${page} / ${pages} ${h.lang('Notices.page_suffix')}`));
+    assert.ok(res.text.includes(`${h.lang('Notices.page_prefix')} ${page} ${h.lang('Notices.page_suffix')}`));
+    assert.equal(res.text.includes('class="pagination-next"'), page < pages, `下一页 on page ${page} only before the last`);
+    assert.equal(res.text.includes('class="pagination-prev"'), page > 1, `上一页 on page ${page} only after the first`);
     if (page === 1) {
       // pinned ones before all others
       const items = [...res.text.matchAll(/<li class="notice-item">([\s\S]*?)<\/li>/g)].map((m) => m[1]);
