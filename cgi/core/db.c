@@ -217,13 +217,14 @@ static int node_ready(void)
  * that cannot come and fails with a lock wait timeout (1205); so does a
  * write.  Then the node is asked whether it is still ready, and one that
  * is not is left like a lost connection. */
+static int asking_node;   /* node_ready()'s own query is running */
+
 static int node_left_cluster(unsigned err)
 {
-    static int asking;
-    if (nnodes <= 1 || err != ER_LOCK_WAIT_TIMEOUT || asking || !conn) return 0;
-    asking = 1;
+    if (nnodes <= 1 || err != ER_LOCK_WAIT_TIMEOUT || asking_node || !conn) return 0;
+    asking_node = 1;
     int ready = node_ready();
-    asking = 0;
+    asking_node = 0;
     if (!ready) log_error("db: node %d has left the cluster's primary component", node_current);
     return !ready;
 }
@@ -377,7 +378,26 @@ static struct cached_stmt *stmt_run(const char *sql, const struct param *p, int 
             log_error("db: still a deadlock after %d tries: %s", CONFLICT_RETRIES, sql);
             return NULL;
         }
-        if (!connection_lost(last_errno) && !node_left_cluster(last_errno)) {
+        int left = node_left_cluster(last_errno);
+        if (last_errno == ER_LOCK_WAIT_TIMEOUT && nnodes > 1 && !left && !in_transaction && !asking_node) {
+            /* On a cluster, a wait that ends in a timeout can be a replicated
+             * write that Galera failed to let through: its victim, a local
+             * transaction holding the row it needs, is not woken while it
+             * waits on another lock, and the whole cluster waits with them
+             * (MDEV-24966; seen as "BF lock wait long", 50 s).  The nodes'
+             * lock wait timeout is a few seconds (cgi/tools/cluster.sh), so
+             * the victim ends; its statement was rolled back (a procedure's
+             * whole transaction by its exit handler) and is run again. */
+            if (++conflicts <= CONFLICT_RETRIES) {
+                log_note("db: lock wait timeout, trying again: %s", sql);
+                db_conflict_pause(conflicts);
+                attempt--;
+                continue;
+            }
+            log_error("db: still a lock wait timeout after %d tries: %s", CONFLICT_RETRIES, sql);
+            return NULL;
+        }
+        if (!connection_lost(last_errno) && !left) {
             /* a duplicate key is an answer the caller handles (db_errno) */
             if (cs && last_errno == ER_DUP_ENTRY) log_note("db: duplicate key: %s", mysql_stmt_error(cs->stmt));
             else if (cs) log_error("db: execute failed (%u %s): %s", last_errno, mysql_stmt_error(cs->stmt), sql);
