@@ -351,10 +351,11 @@ void db_conflict_pause(int tries)
 
 #define LOST_RETRIES 3
 #define CONFLICT_RETRIES 10
+#define LOCK_WAIT_RETRIES 2   /* each is a lock wait timeout, seconds long */
 
 static struct cached_stmt *stmt_run(const char *sql, const struct param *p, int n)
 {
-    int conflicts = 0;
+    int conflicts = 0, lock_waits = 0;
     for (int attempt = 0; attempt < LOST_RETRIES; attempt++) {
         if (!conn && db_connect()) return NULL;
         struct cached_stmt *cs = stmt_get(sql);
@@ -388,13 +389,13 @@ static struct cached_stmt *stmt_run(const char *sql, const struct param *p, int 
              * lock wait timeout is a few seconds (cgi/tools/cluster.sh), so
              * the victim ends; its statement was rolled back (a procedure's
              * whole transaction by its exit handler) and is run again. */
-            if (++conflicts <= CONFLICT_RETRIES) {
+            if (++lock_waits <= LOCK_WAIT_RETRIES) {
                 log_note("db: lock wait timeout, trying again: %s", sql);
-                db_conflict_pause(conflicts);
+                db_conflict_pause(lock_waits);
                 attempt--;
                 continue;
             }
-            log_error("db: still a lock wait timeout after %d tries: %s", CONFLICT_RETRIES, sql);
+            log_error("db: still a lock wait timeout after %d tries: %s", LOCK_WAIT_RETRIES, sql);
             return NULL;
         }
         if (!connection_lost(last_errno) && !left) {
