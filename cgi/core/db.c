@@ -351,7 +351,7 @@ void db_conflict_pause(int tries)
 
 #define LOST_RETRIES 3
 #define CONFLICT_RETRIES 10
-#define LOCK_WAIT_RETRIES 2   /* each is a lock wait timeout, seconds long */
+#define LOCK_WAIT_RETRIES 2
 
 static struct cached_stmt *stmt_run(const char *sql, const struct param *p, int n)
 {
@@ -364,38 +364,33 @@ static struct cached_stmt *stmt_run(const char *sql, const struct param *p, int 
         if (cs) last_errno = mysql_stmt_errno(cs->stmt);
         if (in_transaction && last_errno == ER_LOCK_DEADLOCK)
             retry_wanted = 1;   /* rolled back whole: nothing of it was written */
-        if (last_errno == ER_LOCK_DEADLOCK && !in_transaction) {
-            /* InnoDB chose this statement (or the procedure's transaction,
-             * e.g. two changes of booking crossing the same two slots) as
-             * the victim and rolled it back whole: running it again is the
-             * documented answer.  Inside a transaction of ours the earlier
-             * statements are gone too, so the caller must fail instead. */
-            if (++conflicts <= CONFLICT_RETRIES) {
-                log_note("db: deadlock, trying again: %s", sql);
-                db_conflict_pause(conflicts);
+        int left = node_left_cluster(last_errno);
+        /* The victim of a conflict, rolled back whole, outside a transaction
+         * of ours (inside one the earlier statements are gone too, so the
+         * caller must fail instead):
+         * - a deadlock: InnoDB chose this statement (or the procedure's
+         *   transaction, e.g. two changes of booking crossing the same two
+         *   slots); running it again is the documented answer;
+         * - on a cluster, a lock wait timeout: a replicated write Galera
+         *   failed to let through, its victim (a local transaction holding
+         *   the row it needs) not woken while it waits on another lock, and
+         *   the whole cluster waiting with them (MDEV-24966, "BF lock wait
+         *   long", 50 s).  The nodes' lock wait timeout is a few seconds
+         *   (cgi/tools/cluster.sh); a procedure's exit handler rolls its
+         *   whole transaction back.  Each try is seconds long: two at most. */
+        int deadlock = last_errno == ER_LOCK_DEADLOCK;
+        int lock_wait = last_errno == ER_LOCK_WAIT_TIMEOUT && nnodes > 1 && !left && !asking_node;
+        if ((deadlock || lock_wait) && !in_transaction) {
+            int *tries = deadlock ? &conflicts : &lock_waits;
+            int limit = deadlock ? CONFLICT_RETRIES : LOCK_WAIT_RETRIES;
+            const char *what = deadlock ? "deadlock" : "lock wait timeout";
+            if (++*tries <= limit) {
+                log_note("db: %s, trying again: %s", what, sql);
+                db_conflict_pause(*tries);
                 attempt--;   /* a conflict is not a lost connection */
                 continue;
             }
-            log_error("db: still a deadlock after %d tries: %s", CONFLICT_RETRIES, sql);
-            return NULL;
-        }
-        int left = node_left_cluster(last_errno);
-        if (last_errno == ER_LOCK_WAIT_TIMEOUT && nnodes > 1 && !left && !in_transaction && !asking_node) {
-            /* On a cluster, a wait that ends in a timeout can be a replicated
-             * write that Galera failed to let through: its victim, a local
-             * transaction holding the row it needs, is not woken while it
-             * waits on another lock, and the whole cluster waits with them
-             * (MDEV-24966; seen as "BF lock wait long", 50 s).  The nodes'
-             * lock wait timeout is a few seconds (cgi/tools/cluster.sh), so
-             * the victim ends; its statement was rolled back (a procedure's
-             * whole transaction by its exit handler) and is run again. */
-            if (++lock_waits <= LOCK_WAIT_RETRIES) {
-                log_note("db: lock wait timeout, trying again: %s", sql);
-                db_conflict_pause(lock_waits);
-                attempt--;
-                continue;
-            }
-            log_error("db: still a lock wait timeout after %d tries: %s", LOCK_WAIT_RETRIES, sql);
+            log_error("db: still a %s after %d tries: %s", what, limit, sql);
             return NULL;
         }
         if (!connection_lost(last_errno) && !left) {

@@ -7,8 +7,6 @@
 #include "notices.h"
 
 #define PAGE_SIZE 20
-#define STRINGIFY_(x) #x
-#define STRINGIFY(x) STRINGIFY_(x)
 
 /* the notice list's statement, with or without a category between these */
 #define LIST_COLUMNS "SELECT id, title, category, pinned, DATE_FORMAT(publish_at, '%Y-%m-%d') AS date" \
@@ -47,7 +45,9 @@ int notices_list(struct request *r)
     if (n < 0) return 500;
     if (n == 0 && page > 1) return 404;
     if (n > PAGE_SIZE) {
-        hdf_remove_tree(r->hdf, "Notices." STRINGIFY(PAGE_SIZE));
+        char extra[32];   /* the row that only said there is more */
+        snprintf(extra, sizeof(extra), "Notices.%d", PAGE_SIZE);
+        hdf_remove_tree(r->hdf, extra);
         hdf_set_int_value(r->hdf, "Paging.next", (int)page + 1);
     }
     hdf_set_int_value(r->hdf, "Paging.page", (int)page);
