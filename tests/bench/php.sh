@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The notice list in PHP-FPM 8.2 beside the portal's handler, in the same
 # run (called by tests/bench/run.sh with the instance running):
-#   php.sh ORIGIN RUN PORTAL_RPS PORTAL_P99_MS
+#   php.sh ORIGIN RUN PORTAL_RPS
 # Starts PHP-FPM with as many workers as a handler pool (PORTAL_WORKERS,
 # 4), static, with OPcache, the page tests/bench/php/notices.php and the
 # portal's own layout around it; prints one line "php: ...".  PHP is not
 # one of the portal's dependencies: it is installed here when missing (as
 # root), or the comparison is skipped.
 set -euo pipefail
-ORIGIN=$1 RUN=$2 PORTAL_RPS=$3 PORTAL_P99=$4
+ORIGIN=$1 RUN=$2 PORTAL_RPS=$3
 source tests/bench/lib.sh
 FPM=/usr/sbin/php-fpm8.2
 if [ ! -x "$FPM" ] || ! php8.2 -m 2>/dev/null | grep -qx pdo_mysql; then

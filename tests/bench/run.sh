@@ -43,7 +43,7 @@ read -r dyn_rps dyn_p99 _ < <(run_wrk "$ORIGIN/notices/")
 echo "dynamic (uncached) /notices/: $dyn_rps req/s, p99 $dyn_p99 ms"
 read -r static_rps static_p99 _ < <(run_wrk "$BASE/bench-static/notices.html")
 echo "static copy:                   $static_rps req/s, p99 $static_p99 ms"
-php_line=$(CONNS=$CONNS SECONDS_EACH=$SECONDS_EACH bash tests/bench/php.sh "$ORIGIN" "$RUN" "$dyn_rps" "$dyn_p99")
+php_line=$(CONNS=$CONNS SECONDS_EACH=$SECONDS_EACH bash tests/bench/php.sh "$ORIGIN" "$RUN" "$dyn_rps")
 echo "$php_line"
 read -r uhome_rps uhome_p99 _ < <(run_wrk "$ORIGIN/")
 echo "home page (uncached):          $uhome_rps req/s, p99 $uhome_p99 ms"
