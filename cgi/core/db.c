@@ -9,7 +9,10 @@
  * When the server has gone away (restart, idle timeout, killed connection)
  * the connection and its statements are dropped and built again.  A
  * statement outside a transaction is then retried; inside one it fails,
- * because the server has already rolled the transaction back.  A statement
+ * because the server has already rolled the transaction back.  A write
+ * retried so may have committed before its answer was lost: every such
+ * write must answer its second run as its first (the patients' procedures
+ * look for the row their request made, sql/024).  A statement
  * (or stored procedure) outside a transaction that InnoDB rolls back to
  * break a deadlock is retried the same way.
  *
