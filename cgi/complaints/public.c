@@ -10,7 +10,6 @@
 #include <string.h>
 #include <sodium.h>
 #include "complaints.h"
-#include "workdays.h"
 
 static const char *const kinds[] = {"complaint", "suggestion", "praise", NULL};
 
@@ -76,7 +75,9 @@ int complaint_create(struct request *r)
     }
     if (db_row(r->private_hdf, "Now", "SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s') AS at", "") != 1) return 500;
     const char *now = hdf_get_value(r->private_hdf, "Now.at", "");
-    if (workdays_add(now, COMPLAINT_ACK_DAYS, ack) || workdays_add(now, COMPLAINT_ANSWER_DAYS, answer)) return 500;
+    if (workcal_deadline(r->private_hdf, now, COMPLAINT_ACK_DAYS, ack) ||
+        workcal_deadline(r->private_hdf, now, COMPLAINT_ANSWER_DAYS, answer))
+        return 500;
     if (db_begin()) return 503;
     long long rows = 0;
     for (int tries = 0; tries < 3 && rows != 1; tries++) {

@@ -180,6 +180,12 @@ int local_path_safe(const char *s);
 int money_parse_yuan(const char *s, long long *fen);
 int parse_date(const char *s, char out[11]);
 
+/* ---- workcal.c: working-day deadlines by the office's calendar ----
+ * The same wall-clock time on the `days`-th working day after `from`
+ * ("YYYY-MM-DD HH:MM:SS"), public holidays skipped and weekend days worked
+ * counted (calendar_days, sql/025); rows read into `scratch`.  0, or -1. */
+int workcal_deadline(HDF *scratch, const char *from, int days, char out[20]);
+
 /* ---- db.c: one connection per process, prepared statements only ----
  * Parameter types: 's' string (NULL pointer = SQL NULL), 'i' long long.
  * Result rows land in HDF as prefix.N.column (db_rows) or prefix.column.

@@ -1,7 +1,8 @@
 /*
  * workdays.c - working-day deadlines, in integer calendar arithmetic
  * (days from the civil date, H. Hinnant's algorithm), no time zone involved:
- * the wall-clock time is kept as it is.
+ * the wall-clock time is kept as it is.  No database here: the calendar's
+ * exceptions are handed in (workcal.c reads them).
  */
 #include <stdio.h>
 #include <string.h>
@@ -40,22 +41,45 @@ static void civil_from_days(long z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+static int weekday_of(long z)
+{
+    return (int)((z % 7 + 7 + 3) % 7);   /* 1970-01-01 was a Thursday (3) */
+}
+
 int workdays_weekday(const char *date)
 {
     int y, m, d;
     if (parse(date, &y, &m, &d)) return -1;
-    long z = days_from_civil(y, m, d);
-    return (int)((z % 7 + 7 + 3) % 7);   /* 1970-01-01 was a Thursday (3) */
+    return weekday_of(days_from_civil(y, m, d));
 }
 
-int workdays_add(const char *from, int days, char out[20])
+long workdays_daynum(const char *date)
+{
+    int y, m, d;
+    if (parse(date, &y, &m, &d)) return -1;
+    return days_from_civil(y, m, d);
+}
+
+/* Whether day z is worked: the calendar's word where it has one, else
+ * Monday to Friday.  *next walks the sorted exceptions along with z. */
+static int is_working(long z, const struct workcal *cal, size_t *next)
+{
+    if (cal) {
+        while (*next < cal->n && cal->days[*next].day < z) (*next)++;
+        if (*next < cal->n && cal->days[*next].day == z) return cal->days[*next].working;
+    }
+    return weekday_of(z) < 5;
+}
+
+int workdays_add(const char *from, int days, const struct workcal *cal, char out[20])
 {
     int y, m, d;
     if (parse(from, &y, &m, &d) || days < 0) return -1;
     long z = days_from_civil(y, m, d);
+    size_t next = 0;
     while (days > 0) {
         z++;
-        if ((z % 7 + 7 + 3) % 7 < 5) days--;
+        if (is_working(z, cal, &next)) days--;
     }
     civil_from_days(z, &y, &m, &d);
     const char *time = strlen(from) >= 19 ? from + 11 : "00:00:00";

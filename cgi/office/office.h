@@ -6,4 +6,7 @@ int office_login(struct request *r);
 int office_logout(struct request *r);
 int office_home(struct request *r);
 int office_audit(struct request *r);
+int office_calendar(struct request *r);
+int office_calendar_add(struct request *r);
+int office_calendar_delete(struct request *r);
 #endif

@@ -12,6 +12,7 @@
   <li><a class="service-card" href="/office/sessions"><span class="service-name"><?cs var:Lang.Stop.title ?></span><span class="service-desc"><?cs var:Lang.Stop.lead ?></span></a></li>
   <li><a class="service-card" href="/office/notices/"><span class="service-name"><?cs var:Lang.Notice.manage ?></span><span class="service-desc"><?cs var:Lang.Notice.new ?></span></a></li>
   <li><a class="service-card" href="/office/booking-rules"><span class="service-name"><?cs var:Lang.Rules.title ?></span><span class="service-desc"><?cs var:Lang.Rules.lead ?></span></a></li>
+  <li><a class="service-card" href="/office/calendar"><span class="service-name"><?cs var:Lang.Calendar.title ?></span><span class="service-desc"><?cs var:Lang.Calendar.short ?></span></a></li>
   <li><a class="service-card" href="/office/symptoms"><span class="service-name"><?cs var:Lang.Triage.office_title ?></span><span class="service-desc"><?cs var:Lang.Triage.office_short ?></span></a></li>
   <li><a class="service-card" href="/office/audit"><span class="service-name"><?cs var:Lang.Office.audit ?></span><span class="service-desc"><?cs var:Lang.Office.audit_lead ?></span></a></li>
 </ul>

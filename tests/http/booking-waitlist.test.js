@@ -244,7 +244,7 @@ test('a change of time (改约) frees its old place for the waitlist, in the sam
       AND cs.department_id <> 0 ORDER BY t.starts_at LIMIT 1`);
   const token = await a.client.csrf(`/booking/reschedule?no=${a.no}&t=${a.t}`);
   const res = await a.client.post('/booking/reschedule', { _csrf: token, no: a.no, t: a.t, slot: other });
-  assert.equal(res.status, 303);
+  assert.equal(res.status, 303, (res.text.match(/class="error-summary[\s\S]{0,600}/) || [''])[0]);
   assert.deepEqual(entry(b.no), ['offered', String(slot)]);
   assert.equal(booked(slot), 1);
 });
