@@ -96,13 +96,48 @@ static int charset_accepted(const char *cs)
            !strcmp(cs, "UTF8");
 }
 
+/* MSH-18 as the bytes of the first line give it, into out (printable
+ * ASCII only, else ""), before the message is known to be UTF-8: a LIS
+ * that writes GB2312 or GBK says so there, and the lab is told that,
+ * not only that the bytes are wrong.  Field n of MSH is its (n-1)th
+ * separator-delimited piece, MSH-1 being the separator itself. */
+static void raw_msh_field(const char *d, size_t len, int n, char *out, size_t outlen)
+{
+    out[0] = 0;
+    if (len < 4 || memcmp(d, "MSH", 3) != 0) return;
+    char sep = d[3];
+    int field = 1;
+    size_t i = 3, start = 0;
+    for (; i < len && !is_line_end(d[i]); i++) {
+        if (d[i] != sep) continue;
+        if (field == n) break;
+        field++;
+        start = i + 1;
+    }
+    if (field != n || !start) return;
+    size_t k = 0;
+    for (size_t j = start; j < i && k + 1 < outlen; j++) {
+        unsigned char c = (unsigned char)d[j];
+        if (c < 0x20 || c > 0x7e) { out[0] = 0; return; }
+        out[k++] = d[j];
+    }
+    out[k] = 0;
+}
+
 int hl7_parse(const char *data, size_t len, struct hl7_message *m)
 {
     memset(m, 0, sizeof(*m));
     m->data = data;
     m->len = len;
     if (!utf8_valid(data, len)) {
-        fail(m, "", 0, 0, 102, "bytes that are not UTF-8");
+        char charset[32], text[96];
+        raw_msh_field(data, len, 18, charset, sizeof(charset));
+        if (*charset && !charset_accepted(charset)) {
+            snprintf(text, sizeof(text), "MSH-18 character set %s: the portal takes UTF-8 or ASCII only", charset);
+            fail(m, "MSH", 1, 18, 102, text);
+        } else {
+            fail(m, "", 0, 0, 102, "bytes that are not UTF-8");
+        }
         return -1;
     }
     if (read_separators(m)) return -1;

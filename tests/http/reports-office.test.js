@@ -77,6 +77,33 @@ test('a file from the LIS (multipart/form-data, a BOM, a batch) is imported like
   assert.equal((await lab.request('POST', '/office/lab/turnaround', { body: elsewhere })).status, 415);
 });
 
+test('a file from a LIS that writes GB2312 reaches the importer and is refused by its character set, not the request layer', async () => {
+  const lab = await h.loggedIn('lab');
+  const { execFileSync } = require('node:child_process');
+  const gb = (text) => execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB2312'], { input: text });
+  const send = async (bytes) => {
+    const form = new FormData();
+    form.set('_csrf', lab.token);
+    form.set('message', '');
+    form.set('file', new Blob([bytes], { type: 'application/octet-stream' }), 'results.hl7');
+    return lab.request('POST', '/office/lab/upload', { body: form });
+  };
+  const bar = L.barcode();
+  const said = L.controlId();
+  const message = (code) => L.oru({ code, bar, items: [['WBC', '白细胞计数', '6.1', '10\\S\\9/L', '3.5-9.5', 'N']] });
+  // MSH-18 says GB2312: the importer refuses the message by that field
+  const declared = message(said).replace('|CHN|UNICODE UTF-8\r', '|CHN|GB2312\r');
+  assert.ok(declared.includes('|CHN|GB2312\r'), 'MSH-18 set');
+  const res = await send(gb(declared));
+  assert.equal(res.status, 200);
+  assert.match(res.text, new RegExp(`<code>${said} refused MSH-18[^<]*GB2312[^<]*UTF-8`), 'the lab is told which character set to change');
+  // the same bytes with no MSH-18: refused as bytes that are not UTF-8
+  const silent = await send(gb(message(L.controlId()).replace('|CHN|UNICODE UTF-8\r', '|CHN\r')));
+  assert.equal(silent.status, 200);
+  assert.match(silent.text, /拒收<\/strong>:<code>[^<]*refused [^<]*not UTF-8/);
+  assert.equal(h.sqlValue(`SELECT COUNT(*) FROM lab_orders WHERE barcode = '${bar}'`), '0', 'nothing stored');
+});
+
 test('a turnaround time edited: audited, public at once, and the expected time follows it', async () => {
   const lab = await h.loggedIn('lab');
   const before = h.sql("SELECT minutes, COALESCE(note, '') FROM lab_turnaround WHERE panel_code = 'UA'")[0];

@@ -152,6 +152,21 @@ START_TEST(test_charsets)
     ck_assert_int_eq(parse("MSH|^~\\&|A||||||ORU^R01|1|P|2.4||||||GB 18030-2000\r"), -1);
     ck_assert_str_eq(msg.error.segment, "MSH");
     ck_assert_int_eq(msg.error.field, 18);
+    /* GB2312 bytes (检验科 in EUC-CN) with MSH-18 saying so: refused by
+     * MSH-18, naming the character set, not only as bytes that are wrong */
+    ck_assert_int_eq(parse("MSH|^~\\&|A|\xbc\xec\xd1\xe9\xbf\xc6|||||ORU^R01|1|P|2.4||||||GB2312\r"), -1);
+    ck_assert_str_eq(msg.error.segment, "MSH");
+    ck_assert_int_eq(msg.error.field, 18);
+    ck_assert_ptr_nonnull(strstr(msg.error.text, "GB2312"));
+    /* the same bytes saying nothing, or saying UTF-8: the bytes are wrong */
+    ck_assert_int_eq(parse("MSH|^~\\&|A|\xbc\xec\xd1\xe9\xbf\xc6|||||ORU^R01|1|P|2.4\r"), -1);
+    ck_assert_int_eq(msg.error.field, 0);
+    ck_assert_ptr_nonnull(strstr(msg.error.text, "not UTF-8"));
+    ck_assert_int_eq(parse("MSH|^~\\&|A|\xbc\xec|||||ORU^R01|1|P|2.4||||||UNICODE UTF-8\r"), -1);
+    ck_assert_int_eq(msg.error.field, 0);
+    /* MSH-18 itself not ASCII: not read as a character set */
+    ck_assert_int_eq(parse("MSH|^~\\&|A||||||ORU^R01|1|P|2.4||||||\xbc\xec\r"), -1);
+    ck_assert_int_eq(msg.error.field, 0);
 }
 END_TEST
 
