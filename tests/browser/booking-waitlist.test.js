@@ -3,43 +3,15 @@
 // its confirmation; the waiting-room queue (候诊叫号) on the booking page
 // and the department's hall screen.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const path = require('node:path');
 const crypto = require('node:crypto');
-const { chromium } = require('playwright-core');
-const { AxeBuilder } = require('@axe-core/playwright');
-const { ROOT, BASE, sql } = require('../lib/portal');
+const { BASE, sql } = require('../lib/portal');
+const { useChromium, assertAccessible, assertFits, screenshot } = require('../lib/browser');
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'run', 'screenshots');
-const PHONE_WIDTH = 390;
 const one = (q) => sql(q)[0];
-let browser;
+const { phone } = useChromium();
 
-before(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-});
-after(async () => { if (browser) await browser.close(); });
-
-async function phone() {
-  const context = await browser.newContext({ viewport: { width: PHONE_WIDTH, height: 844 }, deviceScaleFactor: 2,
-    isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  context.setDefaultTimeout(10000);
-  return { context, page: await context.newPage() };
-}
-async function accessible(page, where, skip = []) {
-  const results = await new AxeBuilder({ page }).disableRules(skip).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.equal(bad.length, 0, `${where}: axe: ${bad.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; ')}`);
-}
-async function fits(page, where) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= PHONE_WIDTH, `${where}: ${width}px wide`);
-}
 async function tapTo(page, locator, pathname) {
   const arrived = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() && new URL(f.url()).pathname === pathname });
   await locator.tap();
@@ -82,33 +54,33 @@ test('a full session: the day strip, joining the waitlist, the offer and its con
   const current = page.locator('.day-strip a[aria-current="date"]');
   assert.equal(await current.count(), 1, 'the day shown is marked in the strip');
   assert.ok((await current.innerText()).includes(day.slice(5)));
-  await fits(page, 'doctor page');
-  await accessible(page, 'doctor page with a full session');
-  await page.screenshot({ path: path.join(SHOTS, 'phone-waitlist-doctor.png'), fullPage: true });
+  await assertFits(page, 'doctor page');
+  await assertAccessible(page, 'doctor page with a full session');
+  await screenshot(page, 'phone-waitlist-doctor');
   await tapTo(page, page.locator(`#waitlist-${session}`), `/booking/sessions/${session}/waitlist`);
 
   assert.equal((await page.locator('main h1').innerText()).trim(), '加入候补');
   await page.getByLabel('就诊人姓名', { exact: true }).fill('候补患者');
   await page.getByLabel('证件类型', { exact: true }).selectOption('passport');
   await page.getByLabel('证件号码', { exact: true }).fill(`E${mobile.slice(3)}`);
-  await fits(page, 'waitlist form');
-  await accessible(page, 'waitlist form');
+  await assertFits(page, 'waitlist form');
+  await assertAccessible(page, 'waitlist form');
   await tapTo(page, page.getByRole('button', { name: '加入候补', exact: true }), '/booking/waitlist');
   assert.equal((await page.locator('#waitlist-position .big-number').innerText()).trim(), '1');
-  await fits(page, 'waitlist entry');
-  await accessible(page, 'waitlist entry');
-  await page.screenshot({ path: path.join(SHOTS, 'phone-waitlist-entry.png'), fullPage: true });
+  await assertFits(page, 'waitlist entry');
+  await assertAccessible(page, 'waitlist entry');
+  await screenshot(page, 'phone-waitlist-entry');
 
   // the other patient cancels (the real procedure): the place is held for us
   sql(`CALL cancel_booking('${other}', 30)`);
   await page.reload();
   assert.ok(await page.locator('#waitlist-offer').isVisible());
-  await accessible(page, 'waitlist offer');
-  await page.screenshot({ path: path.join(SHOTS, 'phone-waitlist-offer.png'), fullPage: true });
+  await assertAccessible(page, 'waitlist offer');
+  await screenshot(page, 'phone-waitlist-offer');
   await tapTo(page, page.getByRole('button', { name: '确认预约', exact: true }), '/booking/booking');
   assert.equal((await page.locator('#booking-status').innerText()).trim(), '已预约');
-  await fits(page, 'booking from the waitlist');
-  await accessible(page, 'booking from the waitlist');
+  await assertFits(page, 'booking from the waitlist');
+  await assertAccessible(page, 'booking from the waitlist');
   await context.close();
 });
 
@@ -138,25 +110,25 @@ test('the queue on the booking page and the hall screen, at 390×844', async (t)
   assert.equal((await page.locator('#queue-no').innerText()).trim(), '2');
   assert.equal((await page.locator('#queue-current').innerText()).trim(), '1');
   assert.equal((await page.locator('#queue-ahead').innerText()).trim(), '0');
-  await fits(page, 'booking page with the queue');
-  await accessible(page, 'booking page with the queue');
-  await page.screenshot({ path: path.join(SHOTS, 'phone-queue-booking.png'), fullPage: true });
+  await assertFits(page, 'booking page with the queue');
+  await assertAccessible(page, 'booking page with the queue');
+  await screenshot(page, 'phone-queue-booking');
 
   await page.goto(`${BASE}/booking/departments/1/queue`);
   assert.equal((await page.locator(`#screen-${session} .queue-number`).innerText()).trim(), '1');
-  await fits(page, 'hall screen');
+  await assertFits(page, 'hall screen');
   // the hall screen reloads itself by design (a wall display nobody types
   // on, as the hospital asked: no JavaScript); axe's meta-refresh rule is
   // about pages a person reads and fills in, so it alone is left out here
-  await accessible(page, 'hall screen', ['meta-refresh']);
-  await page.screenshot({ path: path.join(SHOTS, 'phone-queue-screen.png'), fullPage: true });
+  await assertAccessible(page, 'hall screen', { skipRules: ['meta-refresh'] });
+  await screenshot(page, 'phone-queue-screen');
   // in large text (适老化大字版) too
   await context.addCookies([{ name: 'textsize', value: 'large', url: BASE }]);
   for (const p of [`/booking/booking?no=${mine}&t=${mac(key('checkin'), `view:${mine}`)}`, '/booking/departments/1/queue',
     `/booking/?q=${encodeURIComponent('孩子发烧')}`, `/booking/sessions/${session}/waitlist`]) {
     await page.goto(BASE + p);
     assert.ok(await page.evaluate(() => document.documentElement.classList.contains('text-large')));
-    await fits(page, `${p} in large text`);
+    await assertFits(page, `${p} in large text`);
   }
   await context.close();
 });

@@ -4,55 +4,33 @@
 // member reads an inpatient's daily fee list and its printable view.  axe
 // checks every page; screenshots go to run/screenshots/.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
-const { AxeBuilder } = require('@axe-core/playwright');
 const { ROOT, BASE, INSTANCE, sql, createUser } = require('../lib/portal');
+const { SHOTS, PHONE_WIDTH, PHONE_HEIGHT, useChromium, assertAccessible, screenshot } = require('../lib/browser');
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'run', 'screenshots');
-const PHONE_WIDTH = 390;
-let browser;
-
-before(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-});
-
-async function phone() {
-  const context = await browser.newContext({
-    viewport: { width: PHONE_WIDTH, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    locale: 'zh-CN', timezoneId: 'Asia/Shanghai', javaScriptEnabled: false,
-  });
-  context.setDefaultTimeout(10000);
-  return { context, page: await context.newPage() };
-}
+// the phones of this file have JavaScript off, as the simplest ones
+const chrome = useChromium();
+const phone = () => chrome.phone({ javaScript: false });
 
 // axe needs the page's JavaScript: a second context with it on looks at the
-// same URL (the list's signed link opens it again).
+// same URL (the list's signed link opens it again).  The width is that of
+// the page itself, checked when page.evaluate answers.
 async function checkPage(page, where) {
-  const ctx = await browser.newContext({ viewport: { width: PHONE_WIDTH, height: 844 }, locale: 'zh-CN' });
-  await ctx.addCookies(await page.context().cookies());
-  const p = await ctx.newPage();
-  await p.goto(page.url());
-  const results = await new AxeBuilder({ page: p }).analyze();
-  await ctx.close();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.equal(bad.length, 0, `${where}: ${bad.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n')}`);
+  const ctx = await page.context().browser().newContext({ viewport: { width: PHONE_WIDTH, height: PHONE_HEIGHT }, locale: 'zh-CN' });
+  try {
+    await ctx.addCookies(await page.context().cookies());
+    const p = await ctx.newPage();
+    await p.goto(page.url());
+    await assertAccessible(p, where);
+  } finally {
+    await ctx.close();
+  }
   const width = await page.evaluate(() => document.documentElement.scrollWidth).catch(() => null);
   if (width !== null) assert.ok(width <= PHONE_WIDTH, `${where}: ${width}px wide`);
-  await page.screenshot({ path: path.join(SHOTS, `fees-${where}.png`), fullPage: true });
+  await screenshot(page, `fees-${where}`);
 }
 
 test('a patient finds 血常规 by typing xcg and reads its price history', async () => {

@@ -7,18 +7,13 @@
 //
 // Screenshots for humans go to run/screenshots/ (git-ignored).
 'use strict';
-const { test, before, after } = require('node:test');
+const { test, before } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { chromium } = require('playwright-core');
-const { AxeBuilder } = require('@axe-core/playwright');
 const { ROOT, BASE, sql, createUser } = require('../lib/portal');
-
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'run', 'screenshots');
-const PHONE_WIDTH = 390;
+const { PHONE_WIDTH, PHONE_HEIGHT, useChromium, assertAccessible, assertFits, screenshot } = require('../lib/browser');
 
 // The texts the user reads, from the same files the portal renders.
 const SITE_NAME = fs.readFileSync(path.join(ROOT, 'templates/site.hdf'), 'utf8')
@@ -29,33 +24,15 @@ const CATEGORIES = {
 };
 const PUBLIC_ORDER = 'ORDER BY pinned DESC, publish_at DESC, id DESC';
 
-let browser;
-
-before(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  // Pages kept by the 1-second page cache (nginx) before this file began, e.g.
-  // by the HTTP tests, must not be compared with the database.
-  await new Promise((resolve) => setTimeout(resolve, 1100));
-});
-
-after(async () => {
-  if (browser) await browser.close();
-});
+const chrome = useChromium();
+// Pages kept by the 1-second page cache (nginx) before this file began, e.g.
+// by the HTTP tests, must not be compared with the database.
+before(() => new Promise((resolve) => setTimeout(resolve, 1100)));
 
 // A fresh phone: its own cookies; every JavaScript dialog is recorded (and
 // dismissed) so a test can assert that none opened.
 async function phone() {
-  const context = await browser.newContext({
-    viewport: { width: PHONE_WIDTH, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
-  });
-  context.setDefaultTimeout(10000);
-  const page = await context.newPage();
+  const { context, page } = await chrome.phone();
   page.dialogs = [];
   page.on('dialog', (d) => {
     page.dialogs.push(`${d.type()}: ${d.message()}`);
@@ -99,11 +76,6 @@ async function text(locator) {
 
 async function h1(page) {
   return text(page.locator('main h1'));
-}
-
-async function assertNoHorizontalScroll(page, where) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= PHONE_WIDTH, `${where}: page is ${width}px wide at a ${PHONE_WIDTH}px screen (horizontal scrolling)`);
 }
 
 async function largeText(page) {
@@ -151,16 +123,6 @@ function publicIds(where = '1', limit = 20, offset = 0) {
   return sql(`SELECT id, pinned FROM public_notices WHERE ${where} ${PUBLIC_ORDER} LIMIT ${limit} OFFSET ${offset}`);
 }
 
-// axe-core on the page as it is; serious and critical findings fail, with
-// rule, impact and elements in the message.
-async function assertAccessible(page, where) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = bad.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n` +
-    v.nodes.slice(0, 8).map((n) => `    ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 200)}` : ''}`).join('\n')).join('\n');
-  assert.equal(bad.length, 0, `${where} (${page.url()}): axe violations:\n${report}`);
-}
-
 // An office account for one journey.
 function officeUser(t, prefix) {
   return createUser('office', prefix);
@@ -190,8 +152,8 @@ test('1. a patient reads notices on a phone', async () => {
     const latestFirst = await text(latest.locator('.notice-link').first());
     const [[firstId]] = publicIds('1', 1);
     assert.equal(latestFirst, sql(`SELECT title FROM notices WHERE id = ${firstId}`)[0][0]);
-    await assertNoHorizontalScroll(page, 'home');
-    await page.screenshot({ path: path.join(SHOTS, 'phone-home.png'), fullPage: true });
+    await assertFits(page, 'home');
+    await screenshot(page, 'phone-home');
 
     // 通知公告: badges, dates, pinned first
     await tapTo(page, mainNav(page).getByRole('link', { name: '通知公告', exact: true }), urlIs('/notices/'));
@@ -202,8 +164,8 @@ test('1. a patient reads notices on a phone', async () => {
     const expected = publicIds();
     assert.deepEqual(all.map((it) => it.href), expected.map(([id]) => `/notices/${id}`), 'the list is the public notices, pinned first, newest first');
     assert.deepEqual(all.map((it) => it.pinned), expected.map(([, p]) => p === '1'), 'pinned badges');
-    await assertNoHorizontalScroll(page, 'list');
-    await page.screenshot({ path: path.join(SHOTS, 'phone-notices.png'), fullPage: true });
+    await assertFits(page, 'list');
+    await screenshot(page, 'phone-notices');
 
     // one category
     const filters = page.getByRole('navigation', { name: '按类别筛选' });
@@ -215,7 +177,7 @@ test('1. a patient reads notices on a phone', async () => {
     assertListShape(stops, 'filtered list');
     assert.ok(stops.every((it) => it.badge.trim() === '停诊通知'), `only 停诊通知: ${stops.map((it) => it.badge).join(',')}`);
     assert.deepEqual(stops.map((it) => it.href), publicIds("category = 'stop_clinic'").map(([id]) => `/notices/${id}`));
-    await assertNoHorizontalScroll(page, 'filtered list');
+    await assertFits(page, 'filtered list');
 
     // a notice
     const chosen = stops[0];
@@ -226,7 +188,7 @@ test('1. a patient reads notices on a phone', async () => {
     const stored = Buffer.from(sql(`SELECT HEX(body) FROM notices WHERE id = ${chosen.href.split('/').pop()}`)[0][0], 'hex').toString('utf8');
     assert.equal(body.replace(/\s+/g, ' '), stored.trim().replace(/\s+/g, ' '), 'the body as written');
     assert.ok(body.includes('\n') === stored.trim().includes('\n'), 'line breaks of the body are kept');
-    await assertNoHorizontalScroll(page, 'notice');
+    await assertFits(page, 'notice');
 
     // back to the list
     await page.goBack({ waitUntil: 'load' });
@@ -250,7 +212,7 @@ test('1. a patient reads notices on a phone', async () => {
     assertListShape(second, 'page 2');
     assert.deepEqual(second.map((it) => it.href), publicIds('1', 20, 20).map(([id]) => `/notices/${id}`));
     assert.equal(await page.locator('main .pagination').getByRole('link', { name: '上一页', exact: true }).count(), 1);
-    await assertNoHorizontalScroll(page, 'list page 2');
+    await assertFits(page, 'list page 2');
   } finally {
     await context.close();
   }
@@ -281,19 +243,19 @@ test('2. large-text mode (大字版) grows the text and is remembered', async ()
     const cookie = (await context.cookies(BASE)).find((c) => c.name === 'textsize');
     assert.equal(cookie && cookie.value, 'large', 'the preference is kept in a cookie');
     assert.ok(cookie.expires > Date.now() / 1000 + 30 * 24 * 3600, 'the cookie lasts (not a session cookie)');
-    await assertNoHorizontalScroll(page, 'list, large text');
+    await assertFits(page, 'list, large text');
 
     // another page remembers it
     await tapTo(page, mainNav(page).getByRole('link', { name: '首页', exact: true }), urlIs('/'));
     assert.equal(await largeText(page), true, 'home page still large');
     assert.equal(await text(toggle), '标准字体');
     assert.ok((await fontSizes()).body === large.body);
-    await assertNoHorizontalScroll(page, 'home, large text');
+    await assertFits(page, 'home, large text');
     const first = page.locator('section.latest .notice-link').first();
     const href = await first.getAttribute('href');
     await tapTo(page, first, urlIs(href));
     assert.equal(await largeText(page), true, 'notice page still large');
-    await assertNoHorizontalScroll(page, 'notice, large text');
+    await assertFits(page, 'notice, large text');
 
     // and back to the standard size, on the same page
     await tapTo(page, page.getByRole('link', { name: '标准字体', exact: true }), urlIs(href));
@@ -351,7 +313,7 @@ test('3. the office publishes a notice that then appears publicly', async (t) =>
       assert.ok((await input.getAttribute('aria-describedby')).split(' ').includes(`${id}-error`), `${id} is described by its error`);
     }
     assert.equal(await page.locator('#f-category-error').count(), 0, 'category has a default');
-    await page.screenshot({ path: path.join(SHOTS, 'phone-office-form-errors.png'), fullPage: true });
+    await screenshot(page, 'phone-office-form-errors');
 
     // what was typed is kept when something is still missing
     await titleInput.fill(title);
@@ -389,7 +351,7 @@ test('3. the office publishes a notice that then appears publicly', async (t) =>
     const shown = await text(page.locator('main .notice-body'));
     assert.deepEqual(shown.split('\n').map((l) => l.trim()).filter(Boolean), bodyLines, 'the body, paragraph by paragraph, literally');
     assert.equal(await page.locator('main script, main b').count(), 0);
-    await assertNoHorizontalScroll(page, 'the new notice');
+    await assertFits(page, 'the new notice');
 
     // log out
     await open(page, '/office/');
@@ -429,7 +391,7 @@ test('4. accessibility: no serious or critical axe violations, and nothing wider
         await t.test(`${name} (${size} text)`, async () => {
           await open(page, p, status);
           assert.equal(await largeText(page), size === 'large');
-          await assertNoHorizontalScroll(page, `${name}, ${size} text`);
+          await assertFits(page, `${name}, ${size} text`);
           await assertAccessible(page, `${name}, ${size} text`);
         });
       }
@@ -509,7 +471,7 @@ test('6. a patient finds a doctor and sees free and full time slots', async (t) 
     assert.ok((await page.locator('main h2', { hasText: '出诊时间与号源' }).count()) === 1);
     assert.ok((await page.locator('.clinic-session').count()) > 0, 'sessions are listed');
     assert.ok((await page.locator('.slot').count()) > 0, 'slots are listed');
-    await assertNoHorizontalScroll(page, 'doctor day');
+    await assertFits(page, 'doctor day');
     await t.test('axe: doctor day', () => assertAccessible(page, 'doctor day'));
     // one day at a time: the strip of days, a tap shows another day
     const days = page.locator('main ul.day-strip a.day');
@@ -523,22 +485,22 @@ test('6. a patient finds a doctor and sees free and full time slots', async (t) 
     assert.ok(shown.length > 0 && shown.every((d) => d === otherDay), `only ${otherDay}: ${shown}`);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     assert.ok(height < 4 * 844, `a day is a few screens, not metres (${height}px)`);
-    await assertNoHorizontalScroll(page, 'doctor another day');
-    await page.screenshot({ path: path.join(SHOTS, 'phone-doctor-day.png'), fullPage: true });
+    await assertFits(page, 'doctor another day');
+    await screenshot(page, 'phone-doctor-day');
     await tapTo(page, page.locator('.breadcrumbs a').last(), (u) => /^\/booking\/departments\/\d+$/.test(u.pathname));
-    await assertNoHorizontalScroll(page, 'department');
+    await assertFits(page, 'department');
     await tapTo(page, page.getByRole('link', { name: '专家出诊时间', exact: true }), (u) => u.pathname.endsWith('/schedule'));
     // on a phone, a list per day; the week table is for wider screens
     assert.equal(await page.locator('.schedule-days h2').first().isVisible(), true, 'the per-day list on a phone');
     assert.equal(await page.locator('table.schedule-table').isVisible(), false, 'no table cut off at the right');
     assert.equal(await page.locator('.schedule-days h2').count(), 7);
-    await assertNoHorizontalScroll(page, 'expert schedule');
-    await page.screenshot({ path: path.join(SHOTS, 'phone-schedule.png'), fullPage: true });
+    await assertFits(page, 'expert schedule');
+    await screenshot(page, 'phone-schedule');
     await t.test('axe: expert schedule', () => assertAccessible(page, 'expert schedule'));
     await page.setViewportSize({ width: 1024, height: 768 });
     assert.equal(await page.locator('table.schedule-table').isVisible(), true, 'the week table on a wide screen');
     assert.equal(await page.locator('table.schedule-table thead th').count(), 9, 'doctor, half-day and seven days');
-    await page.setViewportSize({ width: PHONE_WIDTH, height: 844 });
+    await page.setViewportSize({ width: PHONE_WIDTH, height: PHONE_HEIGHT });
   } finally {
     await context.close();
   }
@@ -585,7 +547,7 @@ test('7. a patient books a time slot on a phone, sees the QR code, changes the t
     assert.ok(slotSummary['就诊日期'].startsWith(`${slotDate} `), `date in the summary: ${slotSummary['就诊日期']}`);
     assert.equal(slotSummary['就诊时段'], slotTime, 'the time of the slot tapped');
     assert.match(slotSummary['挂号费'], /^\d+\.\d{2} 元$/);
-    await assertNoHorizontalScroll(page, 'booking form');
+    await assertFits(page, 'booking form');
 
     // first the mobile proves itself: a short one is refused beside the field
     assert.equal(await text(page.locator('main h2').first()), '第一步:验证手机号');
@@ -617,9 +579,9 @@ test('7. a patient books a time slot on a phone, sees the QR code, changes the t
     const codeInput = page.getByLabel('短信验证码', { exact: true });
     assert.equal(await codeInput.getAttribute('autocomplete'), 'one-time-code');
     assert.equal(await codeInput.getAttribute('inputmode'), 'numeric');
-    await assertNoHorizontalScroll(page, 'mobile verification');
+    await assertFits(page, 'mobile verification');
     await assertAccessible(page, 'mobile verification, code sent');
-    await page.screenshot({ path: path.join(SHOTS, 'phone-booking-verify.png'), fullPage: true });
+    await screenshot(page, 'phone-booking-verify');
     // a wrong code: told how many tries are left
     await codeInput.fill(code === '000000' ? '111111' : '000000');
     await tapTo(page, page.getByRole('button', { name: '验证并继续', exact: true }), (u) => u.pathname === '/booking/verify');
@@ -653,9 +615,9 @@ test('7. a patient books a time slot on a phone, sees the QR code, changes the t
     assert.equal(await nameInput.getAttribute('aria-invalid'), null);
     assert.equal(await idInput.inputValue(), '110105194912310021', 'the ID typed is kept to correct it');
     assert.equal(sql(`SELECT booked FROM time_slots WHERE id = ${slotId}`)[0][0], bookedBefore, 'no place taken');
-    await assertNoHorizontalScroll(page, 'booking form with errors');
+    await assertFits(page, 'booking form with errors');
     await assertAccessible(page, 'booking form with errors');
-    await page.screenshot({ path: path.join(SHOTS, 'phone-booking-form-errors.png'), fullPage: true });
+    await screenshot(page, 'phone-booking-form-errors');
 
     // corrected: booked
     await idInput.fill(PERSON_ID);
@@ -682,9 +644,9 @@ test('7. a patient books a time slot on a phone, sees the QR code, changes the t
     assert.ok(!html.includes(PERSON_ID), 'the full ID number is nowhere in the page');
     assert.ok(!html.includes(MOBILE), 'the full mobile is nowhere in the page');
     assert.equal(await page.getByRole('button', { name: '取消预约', exact: true }).count(), 1);
-    await assertNoHorizontalScroll(page, 'booking confirmation');
+    await assertFits(page, 'booking confirmation');
     await assertAccessible(page, 'booking confirmation');
-    await page.screenshot({ path: path.join(SHOTS, 'phone-booking-confirmation.png'), fullPage: true });
+    await screenshot(page, 'phone-booking-confirmation');
 
     const [row] = sql(`SELECT status, mobile, slot_id, patient_name, id_type, id_number FROM bookings WHERE confirmation_no = '${no}'`);
     assert.deepEqual(row, ['booked', MOBILE, slotId, NAME, 'resident_id', PERSON_ID], 'the stored booking');
@@ -704,9 +666,9 @@ test('7. a patient books a time slot on a phone, sees the QR code, changes the t
     assert.ok(newSlot > 0 && newSlot !== Number(slotId), 'another slot is offered');
     const newSlotBooked = () => sql(`SELECT booked FROM time_slots WHERE id = ${newSlot}`)[0][0];
     const newSlotBefore = newSlotBooked();
-    await assertNoHorizontalScroll(page, 'reschedule');
+    await assertFits(page, 'reschedule');
     await assertAccessible(page, 'reschedule');
-    await page.screenshot({ path: path.join(SHOTS, 'phone-booking-reschedule.png'), fullPage: true });
+    await screenshot(page, 'phone-booking-reschedule');
     assert.ok((await picker.locator('optgroup').count()) >= 1, 'times grouped by day and half-day');
     // without a choice: the message beside the list
     await tapTo(page, page.getByRole('button', { name: '确认改约', exact: true }), (u) => u.pathname === '/booking/reschedule');
@@ -763,11 +725,11 @@ test('8. the desk and the office pages of booking work on a phone and are access
     assert.equal(await text(page.locator('#desk-outcome')), '签到成功');
     assert.match(await text(page.locator(`#booking-${no}`)), /已签到/);
     assert.equal(sql(`SELECT status FROM bookings WHERE confirmation_no = '${no}'`)[0][0], 'checked_in');
-    await assertNoHorizontalScroll(page, 'desk list');
+    await assertFits(page, 'desk list');
     await page.getByLabel('二维码内容或预约号', { exact: true }).fill('ZZZZZZZZZZ');
     await clickTo(page, page.getByRole('button', { name: '签到', exact: true }), urlIs('/office/desk/checkin'));
     assert.equal(await text(page.locator('#desk-outcome')), '没有这个预约号');
-    await assertNoHorizontalScroll(page, 'desk');
+    await assertFits(page, 'desk');
     await t.test('axe: desk with an outcome', () => assertAccessible(page, 'desk'));
     await open(page, '/office/sessions');
     assert.match(await h1(page), /^出诊安排与停诊/);
@@ -780,7 +742,7 @@ test('8. the desk and the office pages of booking work on a phone and are access
     const [sessionId] = sql('SELECT id FROM clinic_sessions WHERE session_date > CURDATE() LIMIT 1')[0];
     await open(page, `/office/sessions/${sessionId}`);
     assert.equal(await h1(page), '号源管理');
-    await assertNoHorizontalScroll(page, 'slots');
+    await assertFits(page, 'slots');
     // the session's fee, edited on the phone
     const [fee] = sql(`SELECT fee_fen FROM clinic_sessions WHERE id = ${sessionId}`)[0];
     await page.getByLabel('挂号费(元)', { exact: true }).fill('16.5');
@@ -792,7 +754,7 @@ test('8. the desk and the office pages of booking work on a phone and are access
     await open(page, '/office/booking-rules');
     assert.equal(await h1(page), '预约规则');
     assert.equal(await page.getByLabel('爽约次数', { exact: true }).inputValue(), '3');
-    await assertNoHorizontalScroll(page, 'no-show rule');
+    await assertFits(page, 'no-show rule');
     await t.test('axe: no-show rule', () => assertAccessible(page, 'no-show rule'));
     await t.test('axe: slots of a session', () => assertAccessible(page, 'slots'));
   } finally {

@@ -10,53 +10,15 @@
 //
 // Screenshots for humans go to run/screenshots/ (git-ignored).
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const path = require('node:path');
-const { chromium } = require('playwright-core');
-const { AxeBuilder } = require('@axe-core/playwright');
-const { ROOT, BASE, createUser } = require('../lib/portal');
+const { BASE, createUser } = require('../lib/portal');
+const { useChromium, assertAccessible, assertFits, screenshot } = require('../lib/browser');
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'run', 'screenshots');
-const PHONE_WIDTH = 390;
-let browser;
-
-before(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-after(async () => { if (browser) await browser.close(); });
-
-async function phone() {
-  const context = await browser.newContext({
-    viewport: { width: PHONE_WIDTH, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
-  });
-  context.setDefaultTimeout(10000);
-  return { context, page: await context.newPage() };
-}
-
-async function assertAccessible(page, where) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = bad.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n` +
-    v.nodes.slice(0, 8).map((n) => `    ${n.target.join(' ')}`).join('\n')).join('\n');
-  assert.equal(bad.length, 0, `${where} (${page.url()}): axe violations:\n${report}`);
-}
-
-async function assertFits(page, where) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= PHONE_WIDTH, `${where}: page is ${width}px wide at a ${PHONE_WIDTH}px screen`);
-}
+const { phone } = useChromium();
 
 async function shot(page, name) {
-  await page.screenshot({ path: path.join(SHOTS, `reports-${name}.png`), fullPage: true });
+  await screenshot(page, `reports-${name}`);
 }
 
 test('from the barcode on the slip to the printed report', async () => {

@@ -6,39 +6,16 @@
 //   2. a patient files a complaint, the office assigns and answers it, the
 //      patient reads the reply on the status page.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { chromium } = require('playwright-core');
-const { AxeBuilder } = require('@axe-core/playwright');
 const { ROOT, BASE, sql, createUser } = require('../lib/portal');
+const { useChromium, assertAccessible, assertFits, screenshot } = require('../lib/browser');
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'run', 'screenshots');
-const PHONE_WIDTH = 390;
-let browser;
-
-before(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-after(async () => { if (browser) await browser.close(); });
-
-async function phone() {
-  const context = await browser.newContext({
-    viewport: { width: PHONE_WIDTH, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
-  });
-  context.setDefaultTimeout(10000);
-  return { context, page: await context.newPage() };
-}
+const { phone } = useChromium();
 
 async function open(page, p, status = 200) {
   const res = await page.goto(BASE + p);
@@ -53,16 +30,9 @@ async function submit(page, name) {
 // takes seconds a page on the shared machine, so a page without anything
 // of its own, `axe` false, is only measured and photographed).
 async function check(page, where, axe = true) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= PHONE_WIDTH, `${where}: ${width}px wide`);
+  await assertFits(page, where);
   if (axe) await assertAccessible(page, where);
-  await page.screenshot({ path: path.join(SHOTS, `surveys-${where}.png`), fullPage: true });
-}
-
-async function assertAccessible(page, where) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.equal(bad.length, 0, `${where}: ${bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; ')}`);
+  await screenshot(page, `surveys-${where}`);
 }
 
 async function login(page) {

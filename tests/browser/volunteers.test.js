@@ -6,59 +6,19 @@
 //
 // Screenshots for humans go to run/screenshots/ (git-ignored).
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const path = require('node:path');
-const { chromium } = require('playwright-core');
-const { AxeBuilder } = require('@axe-core/playwright');
-const { ROOT, BASE, sql, createUser } = require('../lib/portal');
+const { BASE, sql, createUser } = require('../lib/portal');
+const { useChromium, assertAccessible, assertFits, screenshot } = require('../lib/browser');
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'run', 'screenshots');
-const PHONE_WIDTH = 390;
-
-let browser;
-before(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-after(async () => {
-  if (browser) await browser.close();
-});
-
-async function phone({ javaScript = true } = {}) {
-  const context = await browser.newContext({
-    viewport: { width: PHONE_WIDTH, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    locale: 'zh-CN', timezoneId: 'Asia/Shanghai', javaScriptEnabled: javaScript,
-  });
-  context.setDefaultTimeout(10000);
-  return { context, page: await context.newPage() };
-}
-
-async function assertAccessible(page, where) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = bad.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n` +
-    v.nodes.slice(0, 8).map((n) => `    ${n.target.join(' ')}`).join('\n')).join('\n');
-  assert.equal(bad.length, 0, `${where} (${page.url()}): axe violations:\n${report}`);
-}
-
-async function assertFits(page, where) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= PHONE_WIDTH, `${where}: page is ${width}px wide at a ${PHONE_WIDTH}px screen`);
-}
+const { phone } = useChromium();
 
 // Checks a page as the user sees it: status, fits, accessible, screenshot.
 async function look(page, name, res, status = 200) {
   if (res) assert.equal(res.status(), status, `${name}: status`);
   await assertFits(page, name);
   await assertAccessible(page, name);
-  await page.screenshot({ path: path.join(SHOTS, `volunteers-${name}.png`), fullPage: true });
+  await screenshot(page, `volunteers-${name}`);
 }
 
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -203,7 +163,7 @@ test('the certificate, the star list, the service points\' codes and a QR check-
     await look(page, '10-certificate', res);
     assert.ok((await page.locator('#cert-state').innerText()).includes('真实有效'));
     await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: path.join(SHOTS, 'volunteers-10-certificate-print.png'), fullPage: true });
+    await screenshot(page, 'volunteers-10-certificate-print');
     await page.emulateMedia({ media: 'screen' });
     res = await page.goto(`${BASE}/volunteers/stars`);
     await look(page, '11-stars', res);
