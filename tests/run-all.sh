@@ -64,9 +64,9 @@ run_html() {  # the Nu Html Checker over the pages recorded: "html pages: N pass
 
 sanitizer_reports() {
   local n
-  n=$(cat run/test/logs/public.log run/test/logs/office.log run/test/logs/sender.log 2>/dev/null | grep -cE 'ERROR: (Address|Leak)Sanitizer|runtime error:' || true)
+  n=$(cat run/test/logs/public.log run/test/logs/forms.log run/test/logs/office.log run/test/logs/sender.log 2>/dev/null | grep -cE 'ERROR: (Address|Leak)Sanitizer|runtime error:' || true)
   if [ "$n" -gt 0 ]; then
-    cat run/test/logs/public.log run/test/logs/office.log run/test/logs/sender.log 2>/dev/null | head -n 60
+    cat run/test/logs/public.log run/test/logs/forms.log run/test/logs/office.log run/test/logs/sender.log 2>/dev/null | head -n 60
     count "sanitizer reports in the handlers" 0 "$n"
   else
     count "sanitizer reports in the handlers (none)" 1 0

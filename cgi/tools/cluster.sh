@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The portal on several boxes, on one machine: a three-node MariaDB Galera
-# cluster on loopback, three handler "hosts" (each its own public and
+# cluster on loopback, three handler "hosts" (each its own public, forms and
 # office pools and notification sender, as cgi/tools/stack.sh host-start
 # makes them) and nginx in front with an upstream over the three hosts.
 #
@@ -220,15 +220,16 @@ host() {  # host N host-start|host-stop: stack.sh for handler host N
 }
 
 start_nginx() {
-  local user_line="" ups_public="" ups_office="" h
+  local user_line="" ups_public="" ups_forms="" ups_office="" h
   [ "$(id -u)" = 0 ] && user_line="user www-data www-data;"
   for h in $(seq $NODES); do
     ups_public="$ups_public server unix:$CL/host$h/sock/public.sock max_fails=2 fail_timeout=5s;"
+    ups_forms="$ups_forms server unix:$CL/host$h/sock/forms.sock max_fails=2 fail_timeout=5s;"
     ups_office="$ups_office server unix:$CL/host$h/sock/office.sock max_fails=2 fail_timeout=5s;"
   done
   mkdir -p "$CL/nginx/tmp" "$CL/logs"
   sed -e "s|@RUN@|$CL|g; s|@ROOT@|$ROOT|g; s|@PORT@|$BASE|g; s|@ORIGIN_PORT@|$((BASE + 1))|g" \
-      -e "s|@USER_LINE@|$user_line|; s|@UPSTREAM_PUBLIC@|$ups_public|; s|@UPSTREAM_OFFICE@|$ups_office|" \
+      -e "s|@USER_LINE@|$user_line|; s|@UPSTREAM_PUBLIC@|$ups_public|; s|@UPSTREAM_FORMS@|$ups_forms|; s|@UPSTREAM_OFFICE@|$ups_office|" \
       "$ROOT/nginx/cluster.conf.in" >"$CL/nginx/nginx.conf"
   if alive "$CL/nginx/nginx.pid"; then
     nginx -q -p "$CL/nginx" -c "$CL/nginx/nginx.conf" -s reload
@@ -286,7 +287,7 @@ case "${1:-}" in
   status)
     for n in $(seq $NODES); do echo "node $n: $(node_state "$n" || true)"; done
     for h in $(seq $NODES); do
-      for f in public office sender; do
+      for f in public forms office sender; do
         if alive "$CL/host$h/$f.pid"; then echo "host $h $f: running"; else echo "host $h $f: stopped"; fi
       done
     done ;;

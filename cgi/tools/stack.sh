@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Starts and stops one private instance of the whole portal: MariaDB with
-# its data directory under run/<instance>/, the two FastCGI handler pools
-# and nginx.  Every process is started here and stopped here, by pid.
+# its data directory under run/<instance>/, the FastCGI handler pools and
+# nginx.  Every process is started here and stopped here, by pid.  Pools:
+# public (the public program's pages), forms (the same program, for the
+# forms the public sends: nginx passes every public POST there, so a page
+# never waits behind a booking) and office.
 #
 #   stack.sh start | stop | status | restart-handlers | sql | user ARGS... | fees ARGS...
 #            | schema | host-start | host-stop | lis-start | lis-stop   (pieces of a cluster)
 #
 # Environment: PORTAL_INSTANCE (default "local"), PORTAL_PORT (8080; the
 # uncached origin listens on PORT+1), PORTAL_BUILD (build dir of the
-# handler binaries, default "build"), PORTAL_WORKERS (per pool, default 4),
+# handler binaries, default "build"), PORTAL_WORKERS (per pool, default 4;
+# PORTAL_FORM_WORKERS for the forms pool, default the same),
 # PORTAL_DEMO (1: load demo data; default 1), PORTAL_LIS_PORT (the MLLP
 # listener's loopback port for the lab system, default PORT+5).
 # For a cluster (cgi/tools/cluster.sh): PORTAL_DB_SOCKET is the database to
@@ -25,6 +29,7 @@ ORIGIN_PORT=$((PORT + 1))
 LIS_PORT=${PORTAL_LIS_PORT:-$((PORT + 5))}
 BUILD=${PORTAL_BUILD:-build}
 WORKERS=${PORTAL_WORKERS:-4}
+FORM_WORKERS=${PORTAL_FORM_WORKERS:-$WORKERS}
 NGINX_WORKERS=${PORTAL_NGINX_WORKERS:-1}
 DEMO=${PORTAL_DEMO:-1}
 RUN=$ROOT/run/$INSTANCE
@@ -124,19 +129,27 @@ grant() {
           ALTER USER 'portal_lis'@'localhost' IDENTIFIED BY '$(cat "$SECRETS/lis.pw")';"
 }
 
-start_pool() {  # start_pool public|office
-  local who=$1 max_body=65536
-  [ "$who" = office ] && max_body=524288
+start_pool() {  # start_pool public|forms|office
+  local who=$1 program=public workers=$WORKERS max_body=65536
+  case "$who" in
+    forms) workers=$FORM_WORKERS ;;
+    office) program=office; max_body=524288 ;;
+  esac
   alive "$RUN/$who.pid" && return 0
-  [ -x "$ROOT/$BUILD/portal-$who" ] || { say "missing $BUILD/portal-$who: run make"; exit 1; }
+  [ -x "$ROOT/$BUILD/portal-$program" ] || { say "missing $BUILD/portal-$program: run make"; exit 1; }
   chown "$WEB_USER" "$RUN/sock" 2>/dev/null || true
-  ${EXEC[@]+"${EXEC[@]}"} "$ROOT/$BUILD/portal-$who" --socket "$RUN/sock/$who.sock" --workers "$WORKERS" \
+  ${EXEC[@]+"${EXEC[@]}"} "$ROOT/$BUILD/portal-$program" --socket "$RUN/sock/$who.sock" --workers "$workers" \
     --user "$WEB_USER" --pid-file "$RUN/$who.pid" --templates "$ROOT/templates" \
-    --db-socket "$DB_NODES" --db-user "portal_$who" --db-password-file "$SECRETS/$who.pw" \
+    --db-socket "$DB_NODES" --db-user "portal_$program" --db-password-file "$SECRETS/$program.pw" \
     --max-body "$max_body" >>"$RUN/logs/$who.log" 2>&1 &
   for _ in $(seq 100); do [ -S "$RUN/sock/$who.sock" ] && alive "$RUN/$who.pid" && break; sleep 0.05; done
-  alive "$RUN/$who.pid" || { say "portal-$who did not start; see $RUN/logs/$who.log"; exit 1; }
-  say "portal-$who: $WORKERS workers"
+  alive "$RUN/$who.pid" || { say "portal-$program ($who) did not start; see $RUN/logs/$who.log"; exit 1; }
+  say "portal-$program ($who): $workers workers"
+}
+start_pools() { start_pool public; start_pool forms; start_pool office; }
+stop_pools() {
+  stop_pid "$RUN/public.pid" portal-public; stop_pid "$RUN/forms.pid" "portal-public (forms)"
+  stop_pid "$RUN/office.pid" portal-office
 }
 
 # The notification sender; its transport is PORTAL_SMS_TRANSPORT, by default
@@ -230,8 +243,7 @@ wait_healthy() {
 
 stop_all() {
   stop_pid "$RUN/nginx/nginx.pid" nginx
-  stop_pid "$RUN/public.pid" portal-public
-  stop_pid "$RUN/office.pid" portal-office
+  stop_pools
   stop_pid "$RUN/sender.pid" portal-sender
   stop_pid "$RUN/lis-listener.pid" portal-lis-listener
   stop_pid "$RUN/mariadb.pid" MariaDB
@@ -240,25 +252,22 @@ stop_all() {
 case "${1:-}" in
   start)
     start_mariadb; migrate; grant
-    start_pool public; start_pool office; start_sender; start_listener; start_nginx; wait_healthy; demo_account; demo_fees
+    start_pools; start_sender; start_listener; start_nginx; wait_healthy; demo_account; demo_fees
     say "the portal is running: http://127.0.0.1:$PORT/   (office: http://127.0.0.1:$PORT/office/login)"
     ;;
   stop) stop_all ;;
   # a cluster's pieces (cgi/tools/cluster.sh): the schema on a node, and
-  # one handler host (both pools and a sender, no database, no nginx)
+  # one handler host (its pools and a sender, no database, no nginx)
   schema) make_dirs; migrate; grant; demo_account; demo_fees ;;
-  host-start) make_dirs; start_pool public; start_pool office; start_sender ;;
+  host-start) make_dirs; start_pools; start_sender ;;
   lis-start) make_dirs; start_listener ;;
   lis-stop) stop_pid "$RUN/lis-listener.pid" portal-lis-listener ;;
-  host-stop)
-    stop_pid "$RUN/public.pid" portal-public; stop_pid "$RUN/office.pid" portal-office
-    stop_pid "$RUN/sender.pid" portal-sender ;;
+  host-stop) stop_pools; stop_pid "$RUN/sender.pid" portal-sender ;;
   restart-handlers)
-    stop_pid "$RUN/public.pid" portal-public; stop_pid "$RUN/office.pid" portal-office
-    stop_pid "$RUN/lis-listener.pid" portal-lis-listener
-    start_pool public; start_pool office; start_listener; wait_healthy ;;
+    stop_pools; stop_pid "$RUN/lis-listener.pid" portal-lis-listener
+    start_pools; start_listener; wait_healthy ;;
   status)
-    for f in mariadb public office sender lis-listener nginx/nginx; do
+    for f in mariadb public forms office sender lis-listener nginx/nginx; do
       if alive "$RUN/$f.pid"; then echo "$f: running ($(cat "$RUN/$f.pid"))"; else echo "$f: stopped"; fi
     done ;;
   sql) shift; sql portal "$@" ;;

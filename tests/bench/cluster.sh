@@ -38,7 +38,7 @@ doctor=$(cl_sql "SELECT doctor_id FROM clinic_sessions GROUP BY doctor_id ORDER 
 wrk -t2 -c"$CONNS" -d15s "$ORIGIN/booking/doctors/$doctor" >/dev/null 2>&1 || true
 read -r cl_read cl_read_p99 _ < <(run_wrk "$ORIGIN/booking/doctors/$doctor")
 read -r cl_book cl_over _ < <(booking_bench "$ORIGIN" cl_sql)
-conflicts=$(cat run/cluster/host*/logs/public.log | grep -c 'deadlock, trying again' || true)
+conflicts=$(cat run/cluster/host*/logs/public.log run/cluster/host*/logs/forms.log | grep -c 'deadlock, trying again' || true)
 echo "three hosts, three nodes: doctor's day $cl_read req/s (p99 $cl_read_p99 ms), $cl_book bookings/s, overbooked $cl_over, $conflicts conflicts retried"
 echo "bench-cluster: one_read_rps=$one_read one_read_p99_ms=$one_read_p99 cluster_read_rps=$cl_read cluster_read_p99_ms=$cl_read_p99" \
      "one_bookings_per_s=$one_book cluster_bookings_per_s=$cl_book overbooked_slots=$((one_over + cl_over)) conflicts_retried=$conflicts"

@@ -88,3 +88,51 @@ test('10 people logging in at the same moment all get in', async () => {
   const names = users.map((u) => `'${u.username}'`).join(',');
   assert.equal(h.sqlValue(`SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username IN (${names})`), '10');
 });
+
+test('a page never waits behind bookings: with every forms worker held by bookings waiting on a locked slot, pages answer at once', async () => {
+  const { spawn } = require('node:child_process');
+  const path = require('node:path');
+  const person = h.patients('排队测试', '330106', '158');
+  const [slot] = h.sql(`SELECT t.id FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id
+    WHERE cs.status = 'open' AND t.is_open = 1 AND t.booked = 0
+      AND cs.session_date BETWEEN CURDATE() + INTERVAL 1 DAY AND CURDATE() + INTERVAL 12 DAY
+    ORDER BY RAND() LIMIT 1`)[0];
+  h.sql(`UPDATE time_slots SET capacity = 30 WHERE id = ${slot}`);
+  const workers = Number(process.env.PORTAL_FORM_WORKERS || process.env.PORTAL_WORKERS || 4);
+  const clients = await Promise.all(Array.from({ length: workers * 3 }, async () => {
+    const who = person();
+    const c = h.patientClient(who);
+    return { c, who, token: await c.csrf(`/booking/slots/${slot}`) };
+  }));
+  // the slot's row locked by another transaction for 3 s (below the
+  // handlers' 5 s read timeout): every booking of it waits in its worker
+  const HOLD_S = 3;
+  const holder = spawn('bash', [path.join(h.ROOT, 'cgi/tools/stack.sh'), 'sql', '-N', '--unbuffered'], {
+    env: { ...process.env, PORTAL_INSTANCE: h.INSTANCE, PORTAL_PORT: new URL(h.BASE).port },
+    stdio: ['pipe', 'pipe', 'inherit'] });
+  const released = new Promise((resolve) => holder.on('exit', resolve));
+  // the row's id comes back once the lock is held
+  const locked = new Promise((resolve) => holder.stdout.once('data', resolve));
+  holder.stdin.end(`BEGIN; SELECT id FROM time_slots WHERE id = ${slot} FOR UPDATE; SELECT SLEEP(${HOLD_S}); ROLLBACK;\n`);
+  assert.equal(String(await locked).trim(), String(slot));
+  const heldAt = Date.now();
+  const bookings = clients.map(({ c, who, token }) => c.post(`/booking/slots/${slot}`, { _csrf: token, ...who }));
+  await h.sleep(300);   // the bookings reach the workers and wait on the row
+  const pages = [];
+  for (let i = 0; i < 20 && Date.now() - heldAt < (HOLD_S - 1) * 1000; i++) {
+    const p = i % 2 ? '/booking/' : `/notices/?page=${1 + (i % 3)}`;
+    const started = Date.now();
+    const res = await h.get(`${h.ORIGIN}${p}`);
+    pages.push({ p, status: res.status, ms: Date.now() - started });
+  }
+  const stillWaiting = Date.now() - heldAt < HOLD_S * 1000;
+  const answered = await Promise.all(bookings);
+  await released;
+  assert.deepEqual([...new Set(pages.map((r) => r.status))], [200]);
+  const slow = pages.filter((r) => r.ms > 500);
+  assert.deepEqual(slow, [], 'no page waited behind a booking');
+  assert.ok(pages.length >= 10, `${pages.length} pages asked while the slot was locked`);
+  assert.ok(stillWaiting, 'the pages were asked while the bookings waited');
+  assert.deepEqual([...new Set(answered.map((r) => r.status))], [303], 'every booking made once the row was free');
+  assert.equal(h.sql(`SELECT booked FROM time_slots WHERE id = ${slot}`)[0][0], String(workers * 3));
+});
