@@ -236,10 +236,12 @@ test('a change of time (改约) frees its old place for the waitlist, in the sam
   const { session, slot } = freshSession(1);
   const a = await book(slot);
   const b = await join(session);
-  // another free slot of the same doctor on another day
+  // another free slot of the same doctor on another day, as the change
+  // page offers it (before the cut-off)
   const [other] = one(`SELECT t.id FROM time_slots t JOIN clinic_sessions cs ON cs.id = t.session_id
     WHERE cs.doctor_id = (SELECT doctor_id FROM clinic_sessions WHERE id = ${session}) AND cs.id <> ${session}
       AND cs.status = 'open' AND t.is_open = 1 AND t.booked < t.capacity
+      AND t.starts_at > NOW() + INTERVAL 30 MINUTE
       AND cs.session_date BETWEEN CURDATE() + INTERVAL 1 DAY AND CURDATE() + INTERVAL 12 DAY
       AND cs.department_id <> 0 ORDER BY t.starts_at LIMIT 1`);
   const token = await a.client.csrf(`/booking/reschedule?no=${a.no}&t=${a.t}`);
