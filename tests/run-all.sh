@@ -5,7 +5,8 @@
 #   3. HTTP tests through nginx against a fresh private MariaDB (node --test);
 #      every HTML page they receive is then checked by the Nu Html Checker
 #   4. browser tests in headless Chromium at a phone viewport (node --test)
-#   5. unit and HTTP tests again with the handlers built under ASan+UBSan;
+#   5. unit and HTTP tests again with the handlers built under ASan+UBSan
+#      and a statement cache of 8 (db.c closes the least recently used);
 #      any sanitizer report in the handlers' logs counts as a failure
 #   6. the cluster tests: three Galera nodes and three handler hosts
 #      (tests/cluster/run.sh, its own ports from 8900)
@@ -40,9 +41,32 @@ run_check() {  # a Check runner: "100%: Checks: N, Failures: F, Errors: E"
   count "$label" $((n - f - e)) $((f + e))
 }
 
+# The logs a failing test's cause is written to: the handlers' and the
+# database's, by the line each had reached when a stage began.
+LOGS=(public forms office sender lis-listener mariadb)
+log_marks() {
+  local name
+  for name in "${LOGS[@]}"; do
+    if [ -f "run/test/logs/$name.log" ]; then wc -l <"run/test/logs/$name.log"; else echo 0; fi
+  done
+}
+log_errors_since() {  # log_errors_since MARKS...: what the stage logged as errors
+  local name mark i=0
+  local -a marks=("$@")
+  for name in "${LOGS[@]}"; do
+    mark=${marks[$i]:-0}; i=$((i + 1))
+    [ -f "run/test/logs/$name.log" ] || continue
+    tail -n +"$((mark + 1))" "run/test/logs/$name.log" |
+      grep -E ' error: |\[ERROR\]|runtime error:|Sanitizer' | grep -v 'killed by signal 9' |
+      sed "s|^|  $name.log: |" | tail -n 30
+  done
+}
+
 run_node() {  # node's test runner, TAP output: "# pass N" / "# fail N"
   local label=$1; shift
   local out
+  local -a marks
+  mapfile -t marks < <(log_marks)
   out=$(node --test --test-concurrency=1 --test-reporter=tap "$@" 2>&1)
   echo "$out" | grep -E '^(not ok|# (pass|fail|tests))' | head -n 60
   echo "$out" | grep -B2 -A30 '^not ok' | head -n 200
@@ -50,6 +74,12 @@ run_node() {  # node's test runner, TAP output: "# pass N" / "# fail N"
   p=$(echo "$out" | grep -E '^# pass [0-9]+' | tail -n 1 | awk '{print $3}')
   f=$(echo "$out" | grep -E '^# fail [0-9]+' | tail -n 1 | awk '{print $3}')
   if [ -z "$p" ]; then count "$label" 0 1; echo "$out" | tail -n 40; return; fi
+  if [ "${f:-0}" != 0 ]; then
+    echo "-- errors the portal logged while they ran (tests that break things on purpose log some):"
+    log_errors_since "${marks[@]}"
+    echo "-- the machine then: $(df -h --output=avail,pcent . | tail -n 1 | xargs) disk free/used here;" \
+      "$(free -m | awk '/^Mem:/ {print $7 " MB"}') memory available"
+  fi
   count "$label" "$p" "$f"
 }
 
@@ -105,6 +135,9 @@ else
   echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
   run_check "unit tests (ASan+UBSan)" build/asan/unit-tests
   export PORTAL_BUILD=build/asan   # handlers, and the sender the outbox test runs
+  # a handful of prepared statements per connection, so every service runs
+  # with statements closed and prepared again under the sanitizers
+  export PORTAL_DB_STATEMENTS=8
   bash cgi/tools/stack.sh restart-handlers
   run_node "HTTP tests (ASan+UBSan handlers)" tests/http/*.test.js
   bash cgi/tools/stack.sh stop

@@ -37,7 +37,7 @@ static void usage(const char *prog)
     fprintf(stderr,
             "usage: %s --socket PATH --db-socket PATH --db-user NAME --db-password-file FILE\n"
             "          [--db-name NAME] [--templates DIR] [--workers N] [--user NAME]\n"
-            "          [--pid-file FILE] [--max-body BYTES]\n", prog);
+            "          [--pid-file FILE] [--max-body BYTES] [--db-statements N]\n", prog);
 }
 
 int config_parse(int argc, char **argv)
@@ -53,6 +53,7 @@ int config_parse(int argc, char **argv)
         {"db-user", required_argument, 0, 'U'},
         {"db-password-file", required_argument, 0, 'P'},
         {"max-body", required_argument, 0, 'm'},
+        {"db-statements", required_argument, 0, 'c'},
         {0, 0, 0, 0},
     };
     int c;
@@ -74,6 +75,10 @@ int config_parse(int argc, char **argv)
         case 'm':
             if (!parse_int(optarg, 1024, 64LL << 20, &n)) return usage(argv[0]), -1;
             cfg.max_body = (long)n;
+            break;
+        case 'c':
+            if (!parse_int(optarg, 1, 4096, &n)) return usage(argv[0]), -1;
+            cfg.db_statements = (int)n;
             break;
         default: usage(argv[0]); return -1;
         }

@@ -38,12 +38,17 @@
 
 #define MAX_PARAMS 32
 #define MAX_COLUMNS 64
-#define MAX_STATEMENTS 128
+/* Prepared statements kept per connection.  The office program alone runs
+ * about 180 different statements over its life; a statement beyond the
+ * capacity closes the one used longest ago (--db-statements sets a smaller
+ * capacity, which the sanitizer test run uses to exercise that path). */
+#define MAX_STATEMENTS 256
 #define COLUMN_BUFFER 1024
 
 struct cached_stmt {
     const char *sql;
     MYSQL_STMT *stmt;
+    unsigned long long used;  /* stmt_clock at its last use */
     unsigned ncols;
     char *colnames[MAX_COLUMNS];
 };
@@ -65,6 +70,7 @@ struct db_node {
 static MYSQL *conn;
 static struct cached_stmt cache[MAX_STATEMENTS];
 static int ncache;
+static unsigned long long stmt_clock;
 static int in_transaction;
 static unsigned last_errno;
 static int retry_wanted;      /* the last transaction failed and left nothing */
@@ -158,12 +164,16 @@ int db_retry_wanted(void)
     return wanted;
 }
 
+static void stmt_forget(struct cached_stmt *cs)
+{
+    mysql_stmt_close(cs->stmt);
+    for (unsigned c = 0; c < cs->ncols; c++) free(cs->colnames[c]);
+    cs->ncols = 0;
+}
+
 static void cache_clear(void)
 {
-    for (int i = 0; i < ncache; i++) {
-        mysql_stmt_close(cache[i].stmt);
-        for (unsigned c = 0; c < cache[i].ncols; c++) free(cache[i].colnames[c]);
-    }
+    for (int i = 0; i < ncache; i++) stmt_forget(&cache[i]);
     ncache = 0;
 }
 
@@ -279,13 +289,36 @@ static void read_column_names(struct cached_stmt *cs)
     mysql_free_result(meta);
 }
 
+static int cache_capacity(void)
+{
+    return cfg.db_statements > 0 && cfg.db_statements < MAX_STATEMENTS ? cfg.db_statements : MAX_STATEMENTS;
+}
+
+/* The slot for a statement not in the cache: a free one, or the one used
+ * longest ago, closed.  Only one statement's results are read at a time,
+ * so the one closed is never still being read. */
+static struct cached_stmt *stmt_slot(void)
+{
+    if (ncache < cache_capacity()) return &cache[ncache++];
+    struct cached_stmt *oldest = &cache[0];
+    for (int i = 1; i < ncache; i++)
+        if (cache[i].used < oldest->used) oldest = &cache[i];
+    stmt_forget(oldest);
+    return oldest;
+}
+
+/* SQL texts are string literals, so the same pointer is the usual hit;
+ * the same text from another pointer is the rare one. */
 static struct cached_stmt *stmt_get(const char *sql)
 {
-    for (int i = 0; i < ncache; i++)
-        if (cache[i].sql == sql || strcmp(cache[i].sql, sql) == 0) return &cache[i];
-    if (ncache == MAX_STATEMENTS) {
-        log_error("db: statement cache full");
-        return NULL;
+    struct cached_stmt *cs = NULL;
+    for (int i = 0; i < ncache && !cs; i++)
+        if (cache[i].sql == sql) cs = &cache[i];
+    for (int i = 0; i < ncache && !cs; i++)
+        if (strcmp(cache[i].sql, sql) == 0) cs = &cache[i];
+    if (cs) {
+        cs->used = ++stmt_clock;
+        return cs;
     }
     MYSQL_STMT *st = mysql_stmt_init(conn);
     if (!st) return NULL;
@@ -296,12 +329,12 @@ static struct cached_stmt *stmt_get(const char *sql)
         mysql_stmt_close(st);
         return NULL;
     }
-    struct cached_stmt *cs = &cache[ncache];
+    cs = stmt_slot();
     cs->sql = sql;
     cs->stmt = st;
+    cs->used = ++stmt_clock;
     cs->ncols = 0;
     read_column_names(cs);
-    ncache++;
     return cs;
 }
 

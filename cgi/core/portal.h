@@ -97,6 +97,7 @@ struct config {
     const char *db_user;
     char db_password[128];
     long max_body;            /* bytes */
+    int db_statements;        /* prepared statements kept; 0: db.c's own */
 };
 extern struct config cfg;
 int config_parse(int argc, char **argv);

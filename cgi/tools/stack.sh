@@ -13,6 +13,7 @@
 # uncached origin listens on PORT+1), PORTAL_BUILD (build dir of the
 # handler binaries, default "build"), PORTAL_WORKERS (per pool, default 4;
 # PORTAL_FORM_WORKERS for the forms pool, default the same),
+# PORTAL_DB_STATEMENTS (prepared statements a handler keeps; default db.c's),
 # PORTAL_DEMO (1: load demo data; default 1), PORTAL_LIS_PORT (the MLLP
 # listener's loopback port for the lab system, default PORT+5).
 # For a cluster (cgi/tools/cluster.sh): PORTAL_DB_SOCKET is the database to
@@ -141,7 +142,8 @@ start_pool() {  # start_pool public|forms|office
   ${EXEC[@]+"${EXEC[@]}"} "$ROOT/$BUILD/portal-$program" --socket "$RUN/sock/$who.sock" --workers "$workers" \
     --user "$WEB_USER" --pid-file "$RUN/$who.pid" --templates "$ROOT/templates" \
     --db-socket "$DB_NODES" --db-user "portal_$program" --db-password-file "$SECRETS/$program.pw" \
-    --max-body "$max_body" >>"$RUN/logs/$who.log" 2>&1 &
+    --max-body "$max_body" ${PORTAL_DB_STATEMENTS:+--db-statements "$PORTAL_DB_STATEMENTS"} \
+    >>"$RUN/logs/$who.log" 2>&1 &
   for _ in $(seq 100); do [ -S "$RUN/sock/$who.sock" ] && alive "$RUN/$who.pid" && break; sleep 0.05; done
   alive "$RUN/$who.pid" || { say "portal-$program ($who) did not start; see $RUN/logs/$who.log"; exit 1; }
   say "portal-$program ($who): $workers workers"
