@@ -120,7 +120,7 @@ test('a page never waits behind bookings: with every forms worker held by bookin
   await h.sleep(300);   // the bookings reach the workers and wait on the row
   const pages = [];
   for (let i = 0; i < 20 && Date.now() - heldAt < (HOLD_S - 1) * 1000; i++) {
-    const p = i % 2 ? '/booking/' : `/notices/?page=${1 + (i % 3)}`;
+    const p = ['/booking/', '/notices/', '/'][i % 3];   // pages every instance has
     const started = Date.now();
     const res = await h.get(`${h.ORIGIN}${p}`);
     pages.push({ p, status: res.status, ms: Date.now() - started });
