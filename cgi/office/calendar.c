@@ -52,8 +52,17 @@ static int calendar_page(struct request *r, const char *year)
     hdf_set_int_value(r->hdf, "Calendar.year", (int)y);
     hdf_set_int_value(r->hdf, "Calendar.prev", (int)y - 1);
     hdf_set_int_value(r->hdf, "Calendar.next", (int)y + 1);
-    if (db_rows(r->hdf, "Days",
-            "SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, WEEKDAY(day) AS weekday, working, name FROM calendar_days"
+    /* the year as the notice gives it: each holiday's days off, and its
+     * weekend days worked, a group each in the order of their first day */
+    if (db_rows(r->hdf, "Groups",
+            "SELECT name, working, COUNT(*) AS days, DATE_FORMAT(MIN(day), '%c月%e日') AS first,"
+            " DATE_FORMAT(MAX(day), '%c月%e日') AS last, DATEDIFF(MAX(day), MIN(day)) + 1 = COUNT(*) AS run,"
+            " GROUP_CONCAT(DATE_FORMAT(day, '%c月%e日') ORDER BY day SEPARATOR '、') AS listed FROM calendar_days"
+            " WHERE day >= MAKEDATE(?, 1) AND day < MAKEDATE(?, 1) GROUP BY name, working ORDER BY MIN(day)",
+            "ii", y, y + 1) < 0 ||
+        db_rows(r->hdf, "Days",
+            "SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, DATE_FORMAT(day, '%c月%e日') AS shown,"
+            " WEEKDAY(day) AS weekday, working, name FROM calendar_days"
             " WHERE day >= MAKEDATE(?, 1) AND day < MAKEDATE(?, 1) ORDER BY day", "ii", y, y + 1) < 0)
         return 500;
     if (y == this_year && hdf_get_int_value(r->private_hdf, "Today.month", 0) >= 11) {

@@ -24,16 +24,22 @@
 <?cs if:subcount(Days) == 0 ?>
 <p id="calendar-empty"><?cs var:Lang.Calendar.empty ?></p>
 <?cs else ?>
-<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:Lang.Calendar.title ?>">
-<table class="data-table" id="calendar-table">
-  <thead><tr><th scope="col"><?cs var:Lang.Calendar.day ?></th><th scope="col"><?cs var:Lang.Calendar.kind ?></th><th scope="col"><?cs var:Lang.Calendar.name ?></th><th scope="col"><?cs var:Lang.Calendar.actions ?></th></tr></thead>
-  <tbody>
-  <?cs each:d = Days ?>
-  <tr><td><?cs var:d.day ?> <?cs var:Lang.Calendar.Weekday[d.weekday] ?></td><td><?cs if:d.working == 1 ?><?cs var:Lang.Calendar.Kind.workday ?><?cs else ?><?cs var:Lang.Calendar.Kind.holiday ?><?cs /if ?></td><td><?cs var:d.name ?></td>
-    <td><form class="inline-form" method="post" action="/office/calendar/delete"><?cs call:csrf_field() ?><input type="hidden" name="day" value="<?cs var:d.day ?>"><button class="button button-warning" type="submit" aria-label="<?cs var:Lang.Calendar.delete ?> <?cs var:d.day ?>"><?cs var:Lang.Calendar.delete ?></button></form></td></tr>
-  <?cs /each ?>
-  </tbody>
-</table>
+<h2><?cs var:Calendar.year ?><?cs var:Lang.Calendar.year_suffix ?><?cs var:Lang.Calendar.entered ?></h2>
+<p class="form-hint"><?cs var:Lang.Calendar.open_to_delete ?></p>
+<div id="calendar-days">
+<?cs each:g = Groups ?>
+<section class="calendar-group" aria-labelledby="group-<?cs name:g ?>" data-kind="<?cs if:g.working == 1 ?>workday<?cs else ?>holiday<?cs /if ?>">
+  <details class="calendar-group-edit">
+    <summary><h3 class="calendar-group-title" id="group-<?cs name:g ?>"><?cs var:g.name ?> <span class="calendar-group-kind"><?cs if:g.working == 1 ?><?cs var:Lang.Calendar.Kind.workday ?><?cs else ?><?cs var:Lang.Calendar.Kind.holiday ?><?cs /if ?></span></h3>
+      <span class="calendar-group-days"><?cs if:g.run == 1 && g.days > 1 ?><?cs var:g.first ?><?cs var:Lang.Calendar.range_to ?><?cs var:g.last ?><?cs else ?><?cs var:g.listed ?><?cs /if ?>,<?cs var:Lang.Calendar.total ?> <?cs var:g.days ?> <?cs var:Lang.Calendar.days ?></span></summary>
+    <ul class="calendar-days">
+<?cs each:d = Days ?><?cs if:d.name == g.name && d.working == g.working ?>
+      <li class="calendar-day" data-day="<?cs var:d.day ?>"><time datetime="<?cs var:d.day ?>"><?cs var:d.shown ?> <?cs var:Lang.Calendar.Weekday[d.weekday] ?></time><form class="calendar-day-delete" method="post" action="/office/calendar/delete"><?cs call:csrf_field() ?><input type="hidden" name="day" value="<?cs var:d.day ?>"><button class="button-link" type="submit" aria-label="<?cs var:Lang.Calendar.delete ?> <?cs var:d.day ?> <?cs var:d.name ?>"><?cs var:Lang.Calendar.delete ?></button></form></li>
+<?cs /if ?><?cs /each ?>
+    </ul>
+  </details>
+</section>
+<?cs /each ?>
 </div>
 <?cs /if ?>
 <?cs include:"layout/footer.cs" ?>

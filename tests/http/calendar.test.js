@@ -32,13 +32,39 @@ async function fileComplaint() {
                      DATE_FORMAT(answer_due, '%Y-%m-%d') FROM complaints WHERE tracking_no = '${no}'`);
 }
 
+// The calendar page's groups: a holiday's days off, or its weekend days
+// worked: its title, the days as the group's line gives them, and each day
+// with its delete button.
+function calendarGroups(html) {
+  const text = (x) => x.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+  return [...html.matchAll(/<section class="calendar-group"[^>]*data-kind="([^"]+)">([\s\S]*?)<\/section>/g)].map(([, kind, body]) => {
+    const title = text(body.match(/<h3[^>]*>([\s\S]*?)<\/h3>/)[1]);
+    const line = text(body.match(/<span class="calendar-group-days">([\s\S]*?)<\/span>/)[1]);
+    const days = [...body.matchAll(/<li class="calendar-day" data-day="([^"]+)"><time datetime="[^"]+">([^<]+)<\/time>/g)]
+      .map(([, day, shown]) => ({ day, shown }));
+    return { title, name: title.split(' ')[0], kind, line, days };
+  });
+}
+
 test('the 2026 notice is entered: National Day off, the weekend days worked listed, and next year asked for from November', async () => {
   const office = await h.loggedIn('office', h.ORIGIN);
   const page = await office.get('/office/calendar?year=2026');
   assert.equal(page.status, 200);
-  assert.ok(page.text.includes('<td>2026-10-01 周四</td><td>放假</td><td>国庆节</td>'), 'National Day');
-  assert.ok(page.text.includes('<td>2026-10-10 周六</td><td>调休上班</td><td>国庆节调休上班</td>'), 'a Saturday worked');
-  assert.equal((page.text.match(/<tr><td>2026-/g) || []).length, 39, 'every day of the notice: 33 days off, 6 weekend days worked');
+  const groups = calendarGroups(page.text);
+  const national = groups.find((g) => g.name === '国庆节' && g.kind === 'holiday');
+  assert.ok(national, 'National Day');
+  assert.equal(national.title, '国庆节 放假');
+  assert.equal(national.line, '10月1日至10月7日,共 7 天');
+  assert.deepEqual(national.days[0], { day: '2026-10-01', shown: '10月1日 周四' });
+  const worked = groups.find((g) => g.name === '国庆节调休上班');
+  assert.equal(worked.kind, 'workday');
+  assert.equal(worked.line, '9月20日、10月10日,共 2 天', 'weekend days worked apart are listed');
+  assert.deepEqual(worked.days.map((d) => d.shown), ['9月20日 周日', '10月10日 周六']);
+  const days = groups.flatMap((g) => g.days);
+  assert.equal(days.length, 39, 'every day of the notice: 33 days off, 6 weekend days worked');
+  assert.equal(groups.filter((g) => g.kind === 'workday').flatMap((g) => g.days).length, 6);
+  assert.equal(new Set(days.map((d) => d.day)).size, 39, 'each day once');
+  assert.equal((page.text.match(/action="\/office\/calendar\/delete"/g) || []).length, 39, 'each day can be deleted');
   const thisYear = await office.get('/office/calendar');
   const [year, month, nextDays] = one(`SELECT YEAR(CURDATE()), MONTH(CURDATE()),
       (SELECT COUNT(*) FROM calendar_days WHERE YEAR(day) = YEAR(CURDATE()) + 1)`);
@@ -63,7 +89,8 @@ test('a holiday the office adds moves the next complaint deadline; a weekend day
     assert.equal(added.location, `/office/calendar?year=${weekday.slice(0, 4)}&done=added`);
     const shown = await office.get(added.location);
     assert.ok(shown.text.includes(h.lang('Calendar.Done.added')));
-    assert.ok(shown.text.includes(`<td>测试假日</td>`));
+    const mine = calendarGroups(shown.text).find((g) => g.name === '测试假日');
+    assert.deepEqual(mine && [mine.kind, mine.days.map((d) => d.day)], ['holiday', [weekday]], 'shown as a day off');
     assert.deepEqual(one(`SELECT working, name FROM calendar_days WHERE day = '${weekday}'`), ['0', '测试假日']);
     assert.equal(audited('create'), created + 1, 'audited');
 
