@@ -8,10 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PORTAL_INSTANCE=bench PORTAL_PORT=${BENCH_PORT:-8480}
-# 8 workers per program, not 4: nginx's connections stay with the worker
-# that accepted them, so at a rush a page waits behind the bookings of its
-# worker; with 8 the slot form's p99 at the server is 9 ms, with 4 about
-# 600 ms (README, "The 07:00 rush")
+# 4 workers in each pool: pages and forms have pools of their own, so a
+# page never waits behind a booking; two pools of 8 were no better
+# (README, "The 07:00 rush")
 export PORTAL_WORKERS=${PORTAL_WORKERS:-4}
 BUILD_DIR=${PORTAL_BUILD:-build}
 mkdir -p "$BUILD_DIR/bench"

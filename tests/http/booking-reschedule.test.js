@@ -120,16 +120,12 @@ test('only with the booking link and a CSRF token, and not after the cut-off', a
   assert.equal((await mine.client.post('/booking/reschedule', { no: mine.no, t: mine.t, slot: b })).status, 403);
   assert.deepEqual(status(mine.no), ['booked', 'NULL']);
   // the slot is now 10 minutes away: too late to change
-  const [starts, ends] = one(`SELECT starts_at, ends_at FROM time_slots WHERE id = ${a}`);
-  h.sql(`UPDATE time_slots SET starts_at = NOW() + INTERVAL 10 MINUTE, ends_at = NOW() + INTERVAL 40 MINUTE WHERE id = ${a}`);
-  try {
+  await h.withSlotStartingIn(a, 10, async () => {
     const late = await mine.client.post('/booking/reschedule', { _csrf: token, no: mine.no, t: mine.t, slot: b });
     assert.equal(late.status, 409);
     assert.ok(late.text.includes(h.lang('Booking.Refusal.change_too_late')));
     assert.deepEqual(status(mine.no), ['booked', 'NULL']);
-  } finally {
-    h.sql(`UPDATE time_slots SET starts_at = '${starts}', ends_at = '${ends}' WHERE id = ${a}`);
-  }
+  });
 });
 
 test('two changes of one booking at the same moment end with exactly one new booking', async () => {

@@ -143,6 +143,20 @@ function dbTime(offset = '') {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// Runs `fn` with the slot moved to start `minutes` from now (half an hour
+// long), then puts it back where it was: a slot left there would be one
+// later tests find free and the public cannot book.
+async function withSlotStartingIn(slot, minutes, fn) {
+  const [starts, ends] = sql(`SELECT starts_at, ends_at FROM time_slots WHERE id = ${slot}`)[0];
+  sql(`UPDATE time_slots SET starts_at = NOW() + INTERVAL ${minutes} MINUTE,
+       ends_at = NOW() + INTERVAL ${minutes + 30} MINUTE WHERE id = ${slot}`);
+  try {
+    return await fn();
+  } finally {
+    sql(`UPDATE time_slots SET starts_at = '${starts}', ends_at = '${ends}' WHERE id = ${slot}`);
+  }
+}
+
 async function waitFor(check, { timeout = 2000, interval = 50 } = {}) {
   const started = Date.now();
   for (;;) {
@@ -281,7 +295,7 @@ function assertErrorPage(assert, res, status) {
 
 module.exports = {
   ROOT, BASE, ORIGIN, INSTANCE, Client, csrfOf, sql, createUser, stack, requestFrom,
-  lang, site, fieldError, uniq, residentId, patients, nextAddress, mobileProof, patientClient, escapeHtml, hex, sha256hex, sqlValue, dbTime, sleep, waitFor,
+  lang, site, fieldError, uniq, residentId, patients, nextAddress, mobileProof, patientClient, escapeHtml, hex, sha256hex, sqlValue, dbTime, sleep, waitFor, withSlotStartingIn,
   newUser, accountStored, setDisabled, loggedIn, clearAddressThrottle,
   createNotice, ensurePublic, noticeAction, listedIds, publicList, get, cleanupNotices, assertErrorPage,
 };
